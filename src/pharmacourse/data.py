@@ -5,7 +5,7 @@ data package (``data/datapackage.json``). Each resource's schema gives every fie
 description and, for quantities, a unit. :func:`load` reads one resource by name and
 
 * converts each column to the type the schema declares (``number`` -> ``float64``,
-  ``integer``/``year`` -> ``Int64``, ``boolean`` -> ``boolean``, everything else -> ``string``;
+  ``integer``/``year`` -> ``Int64``, ``boolean`` -> ``boolean``, ``date`` -> datetime, everything else -> ``string``;
   empty cells become missing values);
 * keeps the units: ``df.attrs["units"]`` maps a field name to its unit string for fields with a
   fixed unit (``{"sampling_h": "h"}``), and ``df.attrs["unit_columns"]`` maps a field whose unit
@@ -129,6 +129,8 @@ def _convert(column: pd.Series, field: dict[str, Any], resource: str) -> pd.Seri
         return pd.to_numeric(column, errors="raise").astype("float64")
     if ftype in ("integer", "year"):
         return pd.to_numeric(column, errors="raise").astype("Int64")
+    if ftype == "date":
+        return pd.to_datetime(column, format="%Y-%m-%d")
     if ftype == "boolean":
         bad = sorted(set(column.dropna()) - _TRUE - _FALSE)
         if bad:
