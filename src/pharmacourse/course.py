@@ -1,0 +1,135 @@
+"""The course map (``course.yml``) and what is generated from it.
+
+One source for the lesson list: the start page's course map, the previous/next links at the
+end of every lesson and the README's table are all generated from ``course.yml`` by
+``scripts/nav.py``, never typed by hand.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+
+#: The one-line disclaimer that ends every lesson.
+DISCLAIMER = (
+    "Educational material, not medical advice: this course makes no dosing recommendations; "
+    "doses appear only as what studies used or people reported."
+)
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """One row of the course map."""
+
+    number: str
+    slug: str
+    title: str
+    minutes: int
+    part: int
+    learn: str
+
+    @property
+    def filename(self) -> str:
+        """The notebook file name, the same in notebooks/, solutions/ and exercises/."""
+        return f"{self.slug}.ipynb"
+
+    def exists(self, folder: str = "notebooks", root: Path = ROOT) -> bool:
+        """True if this lesson's notebook exists in ``folder`` (relative to the repo root)."""
+        return (root / folder / self.filename).exists()
+
+
+@lru_cache(maxsize=1)
+def _config(path: Path = ROOT / "course.yml") -> dict:
+    with open(path, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def lessons() -> list[Lesson]:
+    """All lessons of the course map, in order (written or not)."""
+    return [Lesson(**{k: v for k, v in row.items()}) for row in _config()["lessons"]]
+
+
+def lesson(slug: str) -> Lesson:
+    """The lesson with this slug; a clear error lists the valid slugs."""
+    for item in lessons():
+        if item.slug == slug:
+            return item
+    valid = ", ".join(x.slug for x in lessons())
+    raise KeyError(f"no lesson with slug {slug!r} in course.yml; valid slugs: {valid}")
+
+
+def repository() -> str:
+    """GitHub ``owner/name`` where the course is published."""
+    return str(_config()["repository"])
+
+
+def binder_url(path: str = "notebooks/00-start-here.ipynb") -> str:
+    """The Binder launch URL that opens JupyterLab on ``path``."""
+    cfg = _config()
+    return f"https://mybinder.org/v2/gh/{cfg['repository']}/{cfg['branch']}?urlpath=lab/tree/{path}"
+
+
+def issues_url() -> str:
+    """Where learners report an error in the course."""
+    return f"https://github.com/{repository()}/issues/new"
+
+
+PART_NAMES = {
+    0: "Getting started",
+    1: "Part 1: foundations",
+    2: "Part 2: the body over time",
+    3: "Part 3: risk, variation, judgement",
+}
+
+
+def course_map_markdown(link_prefix: str = "", root: Path = ROOT) -> str:
+    """The course map as a markdown table; lessons not yet written are listed without links.
+
+    Args:
+        link_prefix: prefix for links to notebooks (``""`` from notebooks/, ``"notebooks/"``
+            from the repository root).
+    """
+    rows = ["| # | Lesson | What you'll learn | Minutes |", "|---|---|---|---|"]
+    for item in lessons():
+        if item.exists(root=root):
+            name = f"[{item.title}]({link_prefix}{item.filename})"
+        else:
+            name = f"{item.title} *(in preparation)*"
+        rows.append(f"| {item.number} | {name} | {item.learn} | {item.minutes} |")
+    return "\n".join(rows)
+
+
+def help_resources_html() -> str:
+    """The verified help resources (``data/help_resources.csv``) as an HTML table."""
+    from pharmacourse import data
+
+    df = data.load("help_resources")
+    cols = [c for c in ("name", "country", "offers", "contact", "url", "date_verified") if c in df]
+    head = "".join(f"<th>{html.escape(c.replace('_', ' ').capitalize())}</th>" for c in cols)
+    body = []
+    for _, row in df.iterrows():
+        cells = []
+        for c in cols:
+            value = "" if row[c] is None or str(row[c]) in ("<NA>", "nan") else str(row[c])
+            if c == "url" and value.startswith("http"):
+                cells.append(f'<td><a href="{html.escape(value)}">{html.escape(value)}</a></td>')
+            else:
+                cells.append(f"<td>{html.escape(value)}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return (
+        '<table class="help-resources"><thead><tr>' + head + "</tr></thead><tbody>"
+        + "".join(body) + "</tbody></table>"
+    )
+
+
+def show_help_resources() -> None:
+    """Display the help resources table in a notebook."""
+    from IPython.display import HTML, display
+
+    display(HTML(help_resources_html()))

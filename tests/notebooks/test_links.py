@@ -1,0 +1,54 @@
+"""Every relative link in every notebook and markdown file resolves to a file in the repo."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+LINK = re.compile(r"!?\[[^\]]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+
+
+def tracked(pattern: str) -> list[Path]:
+    out = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard",
+                          pattern], cwd=ROOT, capture_output=True, text=True, check=True)
+    return sorted(ROOT / line for line in out.stdout.splitlines() if (ROOT / line).exists())
+
+
+def markdown_texts(path: Path) -> list[str]:
+    if path.suffix == ".ipynb":
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        return ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown"]
+    return [path.read_text(encoding="utf-8")]
+
+
+def broken_links(path: Path) -> list[str]:
+    broken = []
+    for text in markdown_texts(path):
+        text = re.sub(r"```.*?```", "", text, flags=re.S)  # code blocks are not links
+        for target in LINK.findall(text):
+            if re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith("#"):
+                continue  # http:, https:, mailto:, in-page anchors
+            file_part = target.split("#", 1)[0].split("?", 1)[0]
+            if not (path.parent / file_part).exists():
+                broken.append(target)
+    return broken
+
+
+FILES = tracked("*.ipynb") + tracked("*.md")
+
+
+def test_link_checker_finds_a_broken_link(tmp_path):
+    page = tmp_path / "page.md"
+    (tmp_path / "there.md").write_text("x")
+    page.write_text("[ok](there.md) [web](https://example.org) [gone](missing.ipynb#x) [a](#top)")
+    assert broken_links(page) == ["missing.ipynb#x"]
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_relative_links_resolve(path):
+    assert not broken_links(path), f"{path.relative_to(ROOT)}: broken links {broken_links(path)}"
