@@ -19,7 +19,6 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,7 +34,7 @@ CHROMIUM_ARGS = [
 ]
 ARTIFACTS = Path(os.environ.get("PHARMACOURSE_ARTIFACTS", REPO / ".artifacts" / "browser"))
 
-#: Milliseconds. Generous: kernel start plus a lesson's imports can take 10 s on a loaded 2-core box.
+#: Milliseconds. Generous: a kernel start plus a lesson's imports take ~10 s on 2 busy cores.
 TIMEOUT_MS = 60_000
 RUN_ALL_TIMEOUT_MS = 300_000
 SERVER_START_TIMEOUT_S = 90
@@ -209,7 +208,9 @@ def start_jupyterlab(
     # (so a deliberately broken copy is what runs) and keep quiz progress in a private folder.
     src = root / "src"
     if src.is_dir():
-        env["PYTHONPATH"] = str(src) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+        env["PYTHONPATH"] = str(src) + (
+            os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else ""
+        )
     env["PHARMACOURSE_PROGRESS_DIR"] = str(progress_dir)
     env.pop("MPLBACKEND", None)
     env["PYTHONUNBUFFERED"] = "1"
@@ -406,14 +407,18 @@ class LabPage:
 
     def wait_kernel_idle(self, timeout_ms: int = TIMEOUT_MS) -> None:
         """The status bar says ``| Idle`` (the execution indicator lies during start-up)."""
-        self.page.locator(".jp-StatusBar-TextItem", has_text=re.compile(r"\|\s*Idle")).first.wait_for(
-            state="visible", timeout=timeout_ms
-        )
+        self.page.locator(
+            ".jp-StatusBar-TextItem", has_text=re.compile(r"\|\s*Idle")
+        ).first.wait_for(state="visible", timeout=timeout_ms)
 
     # -- actions ---------------------------------------------------------------------------
     def menu(self, top: str, item: str) -> None:
-        self.page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(rf"^{re.escape(top)}$")).click()
-        self.page.locator(".lm-Menu-itemLabel", has_text=re.compile(rf"^{re.escape(item)}$")).click()
+        self.page.locator(
+            ".lm-MenuBar-itemLabel", has_text=re.compile(rf"^{re.escape(top)}$")
+        ).click()
+        self.page.locator(
+            ".lm-Menu-itemLabel", has_text=re.compile(rf"^{re.escape(item)}$")
+        ).click()
 
     def run_all(self) -> None:
         """Clear every output, Run All, and wait until every code cell has run and all is idle."""
@@ -450,7 +455,8 @@ class LabPage:
         return self.page.evaluate(
             """() => Array.from(document.querySelectorAll('.jp-OutputArea-output'))
                .filter(el => !el.parentElement.closest('.jupyter-widgets'))
-               .filter(el => Array.from(el.children).some(c => c.classList.contains('jupyter-widgets')))
+               .filter(el => Array.from(el.children)
+                 .some(c => c.classList.contains('jupyter-widgets')))
                .length"""
         )
 
@@ -474,8 +480,8 @@ class LabPage:
         self.page.set_viewport_size(tall)
         try:
             self.page.evaluate(
-                "() => { const o = document.querySelector('.jp-NotebookPanel .jp-WindowedPanel-outer');"
-                " if (o) o.scrollTop = 0; }"
+                "() => { const o = document.querySelector("
+                "'.jp-NotebookPanel .jp-WindowedPanel-outer'); if (o) o.scrollTop = 0; }"
             )
             self.page.screenshot(path=str(target), full_page=False)
         finally:

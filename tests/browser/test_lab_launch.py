@@ -37,7 +37,9 @@ def _page_config(page: str) -> dict:
 def test_lab_serves_start_page_and_widgets_extension(tmp_path, start_lab) -> None:
     start = _start_notebook()
     root = copy_repo(tmp_path / "repo")
-    server = start_lab(root, minimal=True, extra_args=[f"--ServerApp.default_url=/lab/tree/{start}"])
+    server = start_lab(
+        root, minimal=True, extra_args=[f"--ServerApp.default_url=/lab/tree/{start}"]
+    )
 
     # The start notebook exists in what the server serves, and / leads to it (as `make lab`).
     status, _body, _ = server.get(f"api/contents/{start}?content=0")

@@ -1,4 +1,4 @@
-"""Every lesson, opened in JupyterLab in a real browser, as a learner first sees it and after Run All.
+"""Every lesson in JupyterLab in a real browser: as a learner first sees it, and after Run All.
 
 Notebooks are discovered at run time (``notebooks/*.ipynb``), so a new lesson is covered without
 editing this file. The server serves a temporary copy of the repository: nothing here changes a
@@ -42,13 +42,16 @@ def test_run_all_renders_every_output(lab: LabPage, path: str) -> None:
     shot = lab.screenshot(artifact_name(path, "run-all"))
 
     errors = lab.error_outputs()
-    assert errors == [], f"{path}: error output after Run All (screenshot {shot}):\n" + "\n---\n".join(
-        e[:2000] for e in errors
+    assert errors == [], (
+        f"{path}: error output after Run All (screenshot {shot}):\n"
+        + "\n---\n".join(e[:2000] for e in errors)
     )
     assert lab.widget_failures() == [], f"{path}: widgets not rendered after Run All ({shot})"
 
     model = lab.model_summary()
-    assert model is not None, "window.jupyterapp is missing: start JupyterLab with expose_app_in_browser"
+    assert model is not None, (
+        "window.jupyterapp is missing: start JupyterLab with expose_app_in_browser"
+    )
     assert model["executed"] == model["code"], f"{path}: not every code cell ran: {model}"
     rendered = lab.rendered_widget_outputs()
     assert rendered == model["widgetOutputs"], (
