@@ -5,8 +5,8 @@ data package (``data/datapackage.json``). Each resource's schema gives every fie
 description and, for quantities, a unit. :func:`load` reads one resource by name and
 
 * converts each column to the type the schema declares (``number`` -> ``float64``,
-  ``integer``/``year`` -> ``Int64``, ``boolean`` -> ``boolean``, ``date`` -> datetime, everything else -> ``string``;
-  empty cells become missing values);
+  ``integer``/``year`` -> ``Int64``, ``boolean`` -> ``boolean``, ``date`` -> datetime,
+  everything else -> ``string``; empty cells become missing values);
 * keeps the units: ``df.attrs["units"]`` maps a field name to its unit string for fields with a
   fixed unit (``{"sampling_h": "h"}``), and ``df.attrs["unit_columns"]`` maps a field whose unit
   varies by row to the column holding it (``{"value": "unit"}``);
