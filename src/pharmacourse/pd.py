@@ -1,0 +1,251 @@
+"""Pharmacodynamic models: binding, concentration-effect, populations, antagonism, partial agonism.
+
+All functions are numpy-vectorised and concentration units are free as long as a concentration
+and its constant share one unit (nM with nM, mg/kg with mg/kg); effects carry the unit of
+``emax`` (e.g. % of a reference agonist's maximum).
+
+Sources:
+- Hill AV. J Physiol 1910;40:iv-vii; Langmuir I. J Am Chem Soc 1918;40:1361-1403 (occupancy).
+- Cheng Y, Prusoff WH. Biochem Pharmacol 1973;22:3099-3108 (IC50 to Ki).
+- Arunlakshana O, Schild HO. Br J Pharmacol Chemother 1959;14:48-58 (Schild analysis; Gaddum's
+  equation for the shift).
+- Black JW, Leff P. Proc R Soc Lond B 1983;220:141-162 (operational model of agonism).
+- Rang & Dale's Pharmacology (quantal dose-response, therapeutic index).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+from scipy.special import ndtr, ndtri
+
+__all__ = [
+    "cheng_prusoff_ki",
+    "dose_for_fraction_responding",
+    "dose_ratio",
+    "emax_model",
+    "occupancy",
+    "operational_ec50",
+    "operational_emax",
+    "operational_model",
+    "quantal_fraction_responding",
+    "schild_shifted_ec50",
+    "therapeutic_index",
+    "tolerance_shifted_ec50",
+]
+
+Array = NDArray[np.float64]
+
+
+def _positive(name: str, value: ArrayLike) -> Array:
+    arr = np.asarray(value, dtype=float)
+    if np.any(arr <= 0):
+        raise ValueError(f"{name} must be positive, got {value!r}")
+    return arr
+
+
+def occupancy(ligand: ArrayLike, kd: ArrayLike, hill: ArrayLike = 1.0) -> Array:
+    """Fraction of receptors occupied at equilibrium (Hill-Langmuir equation).
+
+    Equation: p = [L]^n / ([L]^n + Kd^n); with n = 1, p = [L] / ([L] + Kd), so p = 0.5 exactly at
+    [L] = Kd (the definition of Kd).
+
+    Args:
+        ligand: free ligand concentration [L] (same unit as kd), >= 0.
+        kd: equilibrium dissociation constant (or Ki), > 0.
+        hill: Hill coefficient n (dimensionless, 1 for simple binding).
+
+    Returns:
+        Occupancy, between 0 and 1.
+    """
+    kd_arr = _positive("Kd", kd)
+    n = _positive("Hill coefficient", hill)
+    x = (np.asarray(ligand, float) / kd_arr) ** n
+    return x / (1.0 + x)
+
+
+def emax_model(
+    conc: ArrayLike, emax: ArrayLike, ec50: ArrayLike, hill: ArrayLike = 1.0, e0: ArrayLike = 0.0
+) -> Array:
+    """Graded concentration-effect relation (sigmoid Emax / Hill model).
+
+    Equation: E = E0 + Emax * C^n / (EC50^n + C^n).
+
+    Args:
+        conc: concentration C (unit of ec50), >= 0.
+        emax: maximal effect above baseline (unit of the effect): efficacy.
+        ec50: concentration giving half of Emax (same unit as conc): potency.
+        hill: steepness n (dimensionless).
+        e0: baseline effect.
+
+    Returns:
+        Effect (unit of emax).
+    """
+    return np.asarray(e0, float) + np.asarray(emax, float) * occupancy(conc, ec50, hill)
+
+
+def quantal_fraction_responding(dose: ArrayLike, ed50: ArrayLike, slope: ArrayLike) -> Array:
+    """Fraction of a population that shows an all-or-none response at a dose (probit model).
+
+    Individual threshold doses are taken as log-normally distributed: log10(threshold) ~
+    Normal(log10(ED50), sd = 1 / slope). Then
+        fraction = Phi(slope * log10(dose / ED50)),
+    Phi the standard normal distribution function. Half the population responds at ED50; the
+    same function with TD50 (or LD50) gives the fraction with a toxic effect.
+
+    Args:
+        dose: dose (unit of ed50), >= 0.
+        ed50: median effective (or toxic) dose, > 0.
+        slope: probit slope per log10 unit of dose (> 0): the larger, the less variable the
+            population.
+
+    Returns:
+        Fraction responding, 0 to 1.
+    """
+    ed = _positive("ED50", ed50)
+    s = _positive("slope", slope)
+    d = np.asarray(dose, float)
+    with np.errstate(divide="ignore"):
+        z = s * np.log10(d / ed)
+    return ndtr(z)
+
+
+def dose_for_fraction_responding(fraction: ArrayLike, ed50: ArrayLike, slope: ArrayLike) -> Array:
+    """Inverse of ``quantal_fraction_responding``: the dose at which a fraction responds.
+
+    Equation: dose = ED50 * 10^(Phi^-1(fraction) / slope), e.g. ED99 and TD1 for the
+    "certain safety factor" TD1 / ED99.
+    """
+    frac = np.asarray(fraction, float)
+    if np.any((frac <= 0) | (frac >= 1)):
+        raise ValueError(f"fraction must be strictly between 0 and 1, got {fraction!r}")
+    return _positive("ED50", ed50) * 10.0 ** (ndtri(frac) / _positive("slope", slope))
+
+
+def therapeutic_index(td50: ArrayLike, ed50: ArrayLike) -> Array:
+    """Therapeutic index TI = TD50 / ED50 (dimensionless; LD50 / ED50 in animal work).
+
+    Taught on a generic example drug: no therapeutic index is established for kratom.
+    """
+    return _positive("TD50", td50) / _positive("ED50", ed50)
+
+
+def cheng_prusoff_ki(ic50: ArrayLike, substrate: ArrayLike, km: ArrayLike) -> Array:
+    """Inhibition constant from an IC50 (Cheng-Prusoff equation, competitive inhibition).
+
+    Equation: Ki = IC50 / (1 + [S] / Km) (for a radioligand: [S] = [L*], Km = Kd of the
+    radioligand). With [S] = Km, Ki = IC50 / 2, the assumption a DDI review uses for
+    mitragynine (Table 5 of doi:10.1124/dmd.122.001005).
+
+    Args:
+        ic50: concentration inhibiting 50 % (unit of the result).
+        substrate: substrate (or radioligand) concentration, same unit as km.
+        km: Michaelis constant (or Kd of the radioligand).
+
+    Returns:
+        Ki, in the unit of ic50.
+    """
+    return _positive("IC50", ic50) / (1.0 + np.asarray(substrate, float) / _positive("Km", km))
+
+
+def dose_ratio(antagonist: ArrayLike, kb: ArrayLike, schild_slope: ArrayLike = 1.0) -> Array:
+    """Agonist dose ratio caused by a competitive antagonist (Gaddum/Schild equation).
+
+    Equation: DR = 1 + ([B] / KB)^s, s the Schild slope (1 for simple competition), so
+    log(DR - 1) = s log[B] - s log KB (the Schild plot) and pA2 = -log10 KB when s = 1.
+
+    Args:
+        antagonist: antagonist concentration [B] (unit of kb), >= 0.
+        kb: antagonist dissociation constant, > 0.
+        schild_slope: s (dimensionless).
+    """
+    return 1.0 + (np.asarray(antagonist, float) / _positive("KB", kb)) ** np.asarray(
+        schild_slope, float
+    )
+
+
+def schild_shifted_ec50(
+    ec50: ArrayLike, antagonist: ArrayLike, kb: ArrayLike, schild_slope: ArrayLike = 1.0
+) -> Array:
+    """EC50 of an agonist in the presence of a competitive antagonist: EC50' = EC50 * DR.
+
+    The curve shifts right in parallel and keeps its maximum (surmountable antagonism).
+    """
+    return _positive("EC50", ec50) * dose_ratio(antagonist, kb, schild_slope)
+
+
+def tolerance_shifted_ec50(ec50: ArrayLike, fold_shift: ArrayLike) -> Array:
+    """Tolerance as a rightward shift: EC50_tolerant = fold_shift * EC50 (fold_shift >= 1).
+
+    For the other mechanism, loss of receptors, use ``operational_model`` with
+    ``receptor_fraction`` < 1: for a partial agonist it lowers the maximum as well.
+    """
+    return _positive("EC50", ec50) * _positive("fold shift", fold_shift)
+
+
+def operational_model(
+    agonist: ArrayLike,
+    ka: ArrayLike,
+    tau: ArrayLike,
+    em: ArrayLike = 100.0,
+    n: ArrayLike = 1.0,
+    receptor_fraction: ArrayLike = 1.0,
+) -> Array:
+    """Effect of an agonist in the operational model of Black and Leff (1983).
+
+    Equation: E = Em * tau'^n [A]^n / ((KA + [A])^n + tau'^n [A]^n), tau' = q * tau.
+
+    tau = [R0] / KE is the efficacy in a tissue: the receptor density over the
+    concentration of agonist-receptor complex giving half the system's maximum Em. Receptor
+    reserve is a large tau; removing receptors (irreversible antagonist, down-regulation in
+    tolerance; ``receptor_fraction`` q < 1) lowers tau. A full agonist (large tau) keeps its
+    maximum while its EC50 moves; a partial agonist (tau near 1 or below) loses maximum: its
+    maximum depends on the tissue.
+
+    Args:
+        agonist: agonist concentration [A] (unit of ka), >= 0.
+        ka: agonist-receptor dissociation constant KA (same unit), > 0.
+        tau: efficacy tau (dimensionless), >= 0.
+        em: the system's maximal response (unit of the effect, e.g. %).
+        n: slope of the transducer function (dimensionless).
+        receptor_fraction: fraction q of the receptors left (0-1).
+
+    Returns:
+        Effect (unit of em).
+    """
+    ka_arr = _positive("KA", ka)
+    q = np.asarray(receptor_fraction, float)
+    if np.any((q < 0) | (q > 1)):
+        raise ValueError(f"receptor_fraction must be between 0 and 1, got {receptor_fraction!r}")
+    tau_eff = q * np.asarray(tau, float)
+    a = np.asarray(agonist, float)
+    n_arr = np.asarray(n, float)
+    num = (tau_eff * a) ** n_arr
+    return np.asarray(em, float) * num / ((ka_arr + a) ** n_arr + num)
+
+
+def operational_emax(
+    tau: ArrayLike, em: ArrayLike = 100.0, n: ArrayLike = 1.0, receptor_fraction: ArrayLike = 1.0
+) -> Array:
+    """Maximal effect in the operational model: Emax = Em * tau'^n / (1 + tau'^n), tau' = q tau.
+
+    It rises with tau and falls as receptors are removed (q < 1).
+    """
+    tau_eff = np.asarray(receptor_fraction, float) * np.asarray(tau, float)
+    t_n = tau_eff ** np.asarray(n, float)
+    return np.asarray(em, float) * t_n / (1.0 + t_n)
+
+
+def operational_ec50(
+    ka: ArrayLike, tau: ArrayLike, n: ArrayLike = 1.0, receptor_fraction: ArrayLike = 1.0
+) -> Array:
+    """Observed EC50 in the operational model: EC50 = KA / ((2 + tau'^n)^(1/n) - 1).
+
+    For n = 1, EC50 = KA / (1 + tau').
+
+    With receptor reserve (tau' >> 1) the EC50 lies far below KA: potency is not affinity.
+    """
+    tau_eff = _positive("tau * receptor_fraction",
+                        np.asarray(receptor_fraction, float) * np.asarray(tau, float))
+    n_arr = np.asarray(n, float)
+    return _positive("KA", ka) / ((2.0 + tau_eff**n_arr) ** (1.0 / n_arr) - 1.0)

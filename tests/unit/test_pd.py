@@ -1,0 +1,70 @@
+"""PD models: the identities a learner relies on."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pharmacourse import pd
+
+pos = st.floats(min_value=1e-3, max_value=1e4)
+
+
+@given(pos, st.floats(min_value=0.3, max_value=4))
+def test_occupancy_half_at_kd(kd, n):
+    assert pd.occupancy(kd, kd, n) == pytest.approx(0.5)
+    assert pd.occupancy(9 * kd, kd) == pytest.approx(0.9)
+
+
+@given(pos, pos, st.floats(min_value=0.3, max_value=4))
+def test_emax_half_at_ec50(emax, ec50, n):
+    assert pd.emax_model(ec50, emax, ec50, n) == pytest.approx(emax / 2)
+    assert pd.emax_model(1e9 * ec50, emax, ec50, 1.0) == pytest.approx(emax, rel=1e-6)
+
+
+@given(pos, st.floats(min_value=0.5, max_value=10))
+def test_quantal_half_at_ed50_and_inverse(ed50, slope):
+    assert pd.quantal_fraction_responding(ed50, ed50, slope) == pytest.approx(0.5)
+    d99 = pd.dose_for_fraction_responding(0.99, ed50, slope)
+    assert pd.quantal_fraction_responding(d99, ed50, slope) == pytest.approx(0.99)
+
+
+def test_therapeutic_index_and_cheng_prusoff():
+    assert pd.therapeutic_index(400, 20) == 20
+    # Ki = IC50 / 2 when [S] = Km: the DMD 2023 review's CYP3A value 11.4 uM -> 5.7 uM
+    assert pd.cheng_prusoff_ki(11.4, 1.0, 1.0) == pytest.approx(5.7)
+
+
+@given(pos, pos, pos)
+def test_schild_shift_is_parallel(ec50, b, kb):
+    shifted = pd.schild_shifted_ec50(ec50, b, kb)
+    assert shifted == pytest.approx(ec50 * (1 + b / kb))
+    # same maximum, half effect at the shifted EC50
+    assert pd.emax_model(shifted, 100, shifted) == pytest.approx(50)
+
+
+@given(st.floats(min_value=0.05, max_value=100), pos)
+def test_operational_emax_falls_as_receptor_reserve_falls(tau, ka):
+    fractions = np.array([1.0, 0.5, 0.2, 0.05])
+    emax = pd.operational_emax(tau, 100, 1, fractions)
+    assert np.all(np.diff(emax) < 0)
+    top = pd.operational_model(1e12 * ka, ka, tau, 100, 1, fractions)
+    np.testing.assert_allclose(top, emax, rtol=1e-6)
+    ec50 = pd.operational_ec50(ka, tau)
+    assert pd.operational_model(ec50, ka, tau, 100) == pytest.approx(emax[0] / 2)
+
+
+def test_partial_agonist_maximum_depends_on_tissue():
+    full = pd.operational_emax(100.0, receptor_fraction=[1.0, 0.1])
+    partial = pd.operational_emax(1.0, receptor_fraction=[1.0, 0.1])
+    assert full[1] / full[0] > 0.9  # full agonist: maximum barely moves
+    assert partial[1] / partial[0] < 0.2  # partial agonist: maximum collapses
+
+
+def test_errors():
+    with pytest.raises(ValueError):
+        pd.occupancy(1.0, 0.0)
+    with pytest.raises(ValueError):
+        pd.operational_model(1.0, 1.0, 1.0, receptor_fraction=1.5)
