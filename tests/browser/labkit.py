@@ -460,10 +460,19 @@ class LabPage:
                .length"""
         )
 
-    def screenshot(self, name: str) -> Path:
-        """Full-length screenshot of the notebook (the viewport grows to its height, capped)."""
+    @staticmethod
+    def artifact_path(name: str) -> Path:
+        """Where a screenshot called ``name`` goes (folder kept out of git)."""
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        target = ARTIFACTS / f"{name}.png"
+        return ARTIFACTS / f"{name}.png"
+
+    def screenshot(self, name: str, element=None) -> Path:
+        """Screenshot of the whole notebook, or of ``element`` (a locator), to the artifacts.
+
+        The viewport first grows to the notebook's full height (capped), so nothing is cut
+        off by JupyterLab's own scrolling; it is restored afterwards.
+        """
+        target = self.artifact_path(name)
         # How much taller than the visible notebook area the content is (last cell's bottom).
         extra = self.page.evaluate(
             """() => {
@@ -483,7 +492,10 @@ class LabPage:
                 "() => { const o = document.querySelector("
                 "'.jp-NotebookPanel .jp-WindowedPanel-outer'); if (o) o.scrollTop = 0; }"
             )
-            self.page.screenshot(path=str(target), full_page=False)
+            if element is None:
+                self.page.screenshot(path=str(target), full_page=False)
+            else:
+                element.screenshot(path=str(target))
         finally:
             self.page.set_viewport_size(viewport)
         return target

@@ -1,8 +1,8 @@
-"""Every lesson in JupyterLab in a real browser: as a learner first sees it, and after Run All.
+"""Every lesson in JupyterLab in a real browser: as a learner first sees it, then after Run All.
 
 Notebooks are discovered at run time (``notebooks/*.ipynb``), so a new lesson is covered without
 editing this file. The server serves a temporary copy of the repository: nothing here changes a
-tracked notebook.
+tracked notebook. A screenshot of each lesson after Run All goes to ``.artifacts/browser/``.
 """
 
 from __future__ import annotations
@@ -16,48 +16,42 @@ NOTEBOOKS = discover_notebooks()
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS)
-def test_opened_as_stored_shows_no_widget_error_or_raw_repr(lab: LabPage, path: str) -> None:
-    """Before anything runs, stored outputs are readable: static fallbacks, never reprs."""
+def test_lesson_as_stored_then_after_run_all(lab: LabPage, path: str) -> None:
+    # 1. Opened as stored, before anything runs: readable static fallbacks, never raw reprs.
     lab.open(path)
     assert lab.widget_failures() == [], (
         f"{path} as stored shows widget errors or raw widget reprs; store a static fallback "
         "(text/html or image/png) for widget cells and save only through `make notebooks`"
     )
     assert lab.error_outputs() == [], f"{path} was stored with error output"
-    # Quizzes are readable as their static version: every stored quiz fallback is visible.
-    static = lab.page.locator(
-        '.jp-OutputArea-output[data-mime-type="text/html"] .quiz, '
-        '.jp-OutputArea-output[data-mime-type="text/html"] [class*="quiz"]'
-    )
-    for index in range(static.count()):
-        item = static.nth(index)
-        assert item.inner_text().strip(), f"{path}: stored quiz fallback #{index} is empty"
+    static_quizzes = lab.page.locator(".jp-OutputArea-output .quiz-static")
+    for index in range(static_quizzes.count()):
+        quiz = static_quizzes.nth(index)
+        assert quiz.locator(".quiz-stem").count() > 0, f"{path}: stored quiz #{index} has no stem"
+        assert quiz.inner_text().strip(), f"{path}: stored quiz #{index} is empty"
 
-
-@pytest.mark.parametrize("path", NOTEBOOKS)
-def test_run_all_renders_every_output(lab: LabPage, path: str) -> None:
-    """Run All: no error output, every widget rendered, every figure non-empty."""
-    lab.open(path)
+    # 2. Run All, waiting until every code cell has run and the kernel is idle.
     lab.run_all()
     shot = lab.screenshot(artifact_name(path, "run-all"))
 
     errors = lab.error_outputs()
-    assert errors == [], (
-        f"{path}: error output after Run All (screenshot {shot}):\n"
-        + "\n---\n".join(e[:2000] for e in errors)
+    assert errors == [], f"{path}: error output after Run All (see {shot}):\n" + "\n---\n".join(
+        e[:2000] for e in errors
     )
     assert lab.widget_failures() == [], f"{path}: widgets not rendered after Run All ({shot})"
 
     model = lab.model_summary()
-    assert model is not None, (
-        "window.jupyterapp is missing: start JupyterLab with expose_app_in_browser"
-    )
+    assert model is not None, "no window.jupyterapp: start JupyterLab with expose_app_in_browser"
     assert model["executed"] == model["code"], f"{path}: not every code cell ran: {model}"
     rendered = lab.rendered_widget_outputs()
     assert rendered == model["widgetOutputs"], (
         f"{path}: the kernel sent {model['widgetOutputs']} widget views but the page renders "
         f"{rendered}: is the @jupyter-widgets/jupyterlab-manager extension installed and enabled? "
-        f"(screenshot {shot})"
+        f"(see {shot})"
+    )
+    # A quiz that runs must replace its static fallback by the live widget.
+    assert lab.page.locator(".jp-OutputArea-output .quiz-static").count() == 0, (
+        f"{path}: after Run All a quiz still shows its static version (widgets not live; {shot})"
     )
 
     for figure in lab.figures():
