@@ -1,0 +1,221 @@
+"""Quizzes: question banks in YAML, feedback on every answer, scores that are kept.
+
+In a lesson::
+
+    from pharmacourse import quiz
+    quiz.show("03-dose-response", "efficacy")      # a section (or one question id)
+    quiz.show("03-dose-response")                  # the whole bank
+    quiz.claim_review(["d", "j"])                  # predictions beside the evidence
+
+On the start page: ``quiz.progress_table()``, ``quiz.progress_download()``,
+``quiz.progress_upload()``; for an instructor: ``quiz.export_csv("results.csv")``.
+Banks live in ``quizzes/<lesson-slug>.yml`` (schema: ``quizzes/README.md``); check one with
+``python -m pharmacourse.quiz validate quizzes/03-dose-response.yml``.
+"""
+
+from __future__ import annotations
+
+import html
+import importlib
+import os
+import warnings
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pharmacourse.quiz import store
+from pharmacourse.quiz.grading import (
+    InvalidAnswer,
+    Result,
+    answer_text,
+    draw_parameters,
+    expected_quantity,
+    grade,
+    parse_answer,
+)
+from pharmacourse.quiz.schema import (
+    Bank,
+    Question,
+    QuizBankError,
+    Section,
+    load_bank_file,
+    parse_bank,
+    resolve_function,
+)
+from pharmacourse.quiz.store import ProgressWarning, export_csv
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from pharmacourse.quiz.widgets import ProgressDownload, ProgressUpload, QuizSection
+
+__all__ = [
+    "Bank", "InvalidAnswer", "ProgressWarning", "Question", "QuizBankError", "Result", "Section",
+    "answer_text", "bank_path", "banks", "claim_review", "draw_parameters", "expected_quantity",
+    "export_csv", "grade", "load", "load_bank_file", "parse_answer", "parse_bank",
+    "progress_download", "progress_table", "progress_upload", "quiz_dir", "resolve_function",
+    "show", "validate",
+]
+
+QUIZ_DIR_ENV = "PHARMACOURSE_QUIZ_DIR"
+_CACHE: dict[Path, tuple[float, Bank]] = {}
+
+
+def quiz_dir() -> Path:
+    """The folder of banks: ``$PHARMACOURSE_QUIZ_DIR``, else the repository's ``quizzes/``."""
+    env = os.environ.get(QUIZ_DIR_ENV)
+    if env:
+        return Path(env)
+    repo = Path(__file__).resolve().parents[3] / "quizzes"
+    if repo.is_dir():
+        return repo
+    for folder in (Path.cwd(), *Path.cwd().parents):  # pragma: no cover - non-editable installs
+        if (folder / "quizzes").is_dir():
+            return folder / "quizzes"
+    return repo  # pragma: no cover
+
+
+def bank_path(lesson: str) -> Path:
+    return quiz_dir() / f"{lesson}.yml"
+
+
+def load(lesson_or_path: str | Path) -> Bank:
+    """Load and validate a bank by lesson slug or file path (cached until the file changes)."""
+    path = Path(lesson_or_path)
+    if path.suffix not in (".yml", ".yaml"):
+        path = bank_path(str(lesson_or_path))
+        if not path.exists():
+            known = ", ".join(p.stem for p in sorted(quiz_dir().glob("*.yml"))) or "none"
+            raise QuizBankError(str(path), f"no quiz bank for lesson {str(lesson_or_path)!r}; "
+                                           f"banks: {known}")
+    try:
+        mtime = path.stat().st_mtime_ns
+    except OSError:
+        mtime = -1
+    hit = _CACHE.get(path)
+    if hit is not None and hit[0] == mtime:
+        return hit[1]
+    bank = load_bank_file(path)
+    _CACHE[path] = (mtime, bank)
+    return bank
+
+
+def validate(path: str | Path) -> Bank:
+    """Validate one bank file (no cache); raise :class:`QuizBankError` on the first fault."""
+    return load_bank_file(path)
+
+
+def banks() -> list[Bank]:
+    """Every bank under :func:`quiz_dir`, sorted by lesson."""
+    return [load(p) for p in sorted(quiz_dir().glob("*.yml"))]
+
+
+def show(lesson: str, item: str | None = None) -> QuizSection:
+    """The live quiz of a section (``item`` = section id), one question, or a whole bank.
+
+    The returned widget is displayed as the cell's output; its stored form is a static,
+    answer-free HTML rendering.
+    """
+    from pharmacourse.quiz.widgets import QuizSection
+
+    bank = load(lesson)
+    if item is None:
+        questions = [q for s in bank.sections for q in s.questions]
+        return QuizSection(bank.lesson, "all", bank.title, questions)
+    for section in bank.sections:
+        if section.id == item:
+            return QuizSection(bank.lesson, section.id, section.title, section.questions,
+                               section.intro)
+    question = bank.questions.get(item)
+    if question is None:
+        ids = ", ".join([s.id for s in bank.sections] + list(bank.questions))
+        raise QuizBankError(bank.source, f"no section or question {item!r}; known: {ids}")
+    return QuizSection(bank.lesson, question.id, bank.section(question.section).title,
+                       [question])
+
+
+def progress_table() -> pd.DataFrame:
+    """Progress per lesson with a bank: questions, answered (tried or revealed), correct."""
+    import pandas as pd
+
+    rows = []
+    for path in sorted(quiz_dir().glob("*.yml")):
+        try:
+            bank = load(path)
+        except QuizBankError as exc:  # a broken bank must not break the start page
+            warnings.warn(str(exc), ProgressWarning, stacklevel=2)
+            continue
+        graded = [q for q in bank.questions.values() if q.graded]
+        states = store.read(bank.lesson)["questions"]
+        answered = sum(1 for q in graded if states.get(q.id, {}).get("attempts")
+                       or states.get(q.id, {}).get("revealed"))
+        correct = sum(1 for q in graded if states.get(q.id, {}).get("correct"))
+        rows.append({"lesson": bank.lesson, "title": bank.title, "questions": len(graded),
+                     "answered": answered, "correct": correct})
+    return pd.DataFrame(rows, columns=["lesson", "title", "questions", "answered", "correct"])
+
+
+def progress_download() -> ProgressDownload:
+    """A link to download all progress as a JSON file (Binder keeps nothing)."""
+    from pharmacourse.quiz.widgets import ProgressDownload
+
+    return ProgressDownload()
+
+
+def progress_upload() -> ProgressUpload:
+    """A file picker that loads a downloaded progress file back (validated, then merged)."""
+    from pharmacourse.quiz.widgets import ProgressUpload
+
+    return ProgressUpload()
+
+
+class ClaimReview:
+    """Per claim: the learner's stored prediction beside the evidence verdict."""
+
+    NO_PREDICTION = "no prediction recorded"
+
+    def __init__(self, rows: list[dict[str, str]], note: str | None = None) -> None:
+        self.rows = rows
+        self.note = note
+
+    def to_frame(self) -> pd.DataFrame:
+        import pandas as pd
+
+        return pd.DataFrame(self.rows)
+
+    def _repr_html_(self) -> str:
+        head = ("<tr><th>Claim</th><th>Your prediction</th><th>Verdict of the evidence</th>"
+                "<th>Why</th></tr>")
+        body = "".join(
+            f"<tr><td><strong>{html.escape(r['claim_id'])}</strong> {html.escape(r['claim'])}</td>"
+            f"<td>{html.escape(r['prediction'])}</td><td>{html.escape(r['verdict'])}</td>"
+            f"<td>{html.escape(r['explanation'])}</td></tr>" for r in self.rows)
+        note = f"<p><em>{html.escape(self.note)}</em></p>" if self.note else ""
+        return f'<table class="quiz-claim-review">{head}{body}</table>{note}'
+
+    def __repr__(self) -> str:
+        lines = [f"{r['claim_id']}: your prediction: {r['prediction']}; evidence: {r['verdict']}"
+                 for r in self.rows]
+        return "\n".join(lines + ([self.note] if self.note else []))
+
+
+def claim_review(claim_ids: list[str]) -> ClaimReview:
+    """A table of the learner's predictions for ``claim_ids`` beside the evidence verdicts."""
+    saved = store.predictions()
+    claims: dict[str, dict[str, Any]] = {}
+    note = None
+    try:
+        frame = importlib.import_module("pharmacourse.data").load("claims")
+        claims = {str(r["id"]): r for r in frame.to_dict("records")}
+    except Exception as exc:
+        note = f"The evidence table (data/claims.csv) could not be loaded: {exc}"
+    rows = []
+    for cid in claim_ids:
+        entry = claims.get(str(cid), {})
+        rows.append({
+            "claim_id": str(cid),
+            "claim": str(entry.get("claim", "")),
+            "prediction": saved.get(str(cid), {}).get("choice", ClaimReview.NO_PREDICTION),
+            "verdict": str(entry.get("verdict", "unknown claim" if claims else "")),
+            "explanation": str(entry.get("explanation", "")),
+        })
+    return ClaimReview(rows, note)

@@ -1,0 +1,44 @@
+"""Command line: ``python -m pharmacourse.quiz validate [BANK.yml ...]`` and ``export FILE.csv``.
+
+``validate`` with no files checks every bank in the quiz folder. Exit status 1 on any fault.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pharmacourse import quiz
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pharmacourse.quiz")
+    sub = parser.add_subparsers(dest="command", required=True)
+    val = sub.add_parser("validate", help="validate quiz banks (all of quizzes/ by default)")
+    val.add_argument("banks", nargs="*", type=Path)
+    exp = sub.add_parser("export", help="write all recorded results to a CSV file")
+    exp.add_argument("csv", type=Path)
+    args = parser.parse_args(argv)
+    if args.command == "export":
+        print(f"wrote {quiz.export_csv(args.csv)}")
+        return 0
+    paths = args.banks or sorted(quiz.quiz_dir().glob("*.yml"))
+    failed = 0
+    for path in paths:
+        try:
+            bank = quiz.validate(path)
+        except quiz.QuizBankError as exc:
+            failed += 1
+            print(f"FAIL {exc}", file=sys.stderr)
+            continue
+        n = len(bank.questions)
+        print(f"ok   {path}: {len(bank.sections)} section(s), {n} question(s)")
+    if not paths:
+        print("no banks found", file=sys.stderr)
+        return 1
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

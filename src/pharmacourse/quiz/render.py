@@ -1,0 +1,80 @@
+"""The static rendering of a quiz: what GitHub, nbviewer and an un-run notebook show.
+
+It holds the stems and options only: never an answer, feedback, a score, restored progress or a
+seed-dependent number (a parameterised stem shows its placeholders as variable names). The output
+is a pure function of the bank, so a stored notebook is the same on every run (nbval strict).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pharmacourse.quiz.schema import Question
+from pharmacourse.quiz.text import escape, inline, plain
+
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def stem_html(question: Question, values: dict[str, str] | None = None) -> str:
+    """The stem as safe HTML; placeholders become the drawn numbers or ``<var>name</var>``."""
+    html = inline(question.stem)
+    if question.parameters:
+        def fill(m: re.Match) -> str:
+            name = m.group(1)
+            if values is not None and name in values:
+                return escape(values[name])
+            return f"<var>{escape(name)}</var>"
+        html = _PLACEHOLDER.sub(fill, html)
+    return html
+
+
+def answer_hint(question: Question) -> str:
+    """What kind of answer is expected (no value): shown under the stem in both renderings."""
+    if question.type == "multiple":
+        return "Select all that apply."
+    if question.type == "prediction":
+        return "Your prediction: there is no right or wrong answer yet; it is saved for later."
+    if question.type in ("numeric", "parameterised"):
+        return f"Type a number with its unit (expected unit: {question.unit})."
+    return "Choose one option."
+
+
+def plain_line(lesson: str, label: str, n_questions: int) -> str:
+    """The stable text/plain line of a quiz output."""
+    noun = "question" if n_questions == 1 else "questions"
+    return f"Quiz {lesson} / {label}: {n_questions} {noun}. Run the cell to answer."
+
+
+def static_html(lesson: str, title: str, questions: Sequence[Question],
+                intro: str | None = None) -> str:
+    """A readable, answer-free HTML rendering of a list of questions."""
+    parts = [
+        '<div class="quiz quiz-static">',
+        f'<p><strong>Quiz: {inline(title)}</strong> ({len(questions)} '
+        f'{"question" if len(questions) == 1 else "questions"}). '
+        "<em>Run this cell to answer: each answer gets feedback and your score is kept.</em></p>",
+    ]
+    if intro:
+        parts.append(f"<p>{inline(intro)}</p>")
+    parts.append("<ol>")
+    for q in questions:
+        parts.append(f'<li class="quiz-question quiz-{q.type}">')
+        parts.append(f'<div class="quiz-stem">{stem_html(q)}</div>')
+        if q.parameters:
+            parts.append("<p><em>The numbers are drawn when you run the cell "
+                         "(and again with “New numbers”).</em></p>")
+        if q.options:
+            mark = "☐" if q.type == "multiple" else "○"
+            parts.append('<ul class="quiz-choices">')
+            parts.extend(f"<li>{mark} {inline(o.text)}</li>" for o in q.options)
+            parts.append("</ul>")
+        parts.append(f"<p><em>{escape(answer_hint(q))}</em></p>")
+        parts.append("</li>")
+    parts.append("</ol></div>")
+    return "\n".join(parts)
+
+
+def static_text(questions: Sequence[Question]) -> str:
+    """Plain-text stems (for accessibility tools and logs); no answers."""
+    return "\n".join(f"{i}. {plain(q.stem)}" for i, q in enumerate(questions, start=1))

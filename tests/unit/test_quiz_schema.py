@@ -1,0 +1,224 @@
+"""Quiz banks: every bank in the repository validates, and each kind of fault names itself."""
+
+from __future__ import annotations
+
+import copy
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pharmacourse import quiz
+from pharmacourse.quiz import QuizBankError, load_bank_file, resolve_function
+
+REPO = Path(__file__).resolve().parents[2]
+BANKS = sorted((REPO / "quizzes").glob("*.yml"))
+
+
+def test_the_repository_has_banks() -> None:
+    assert BANKS, "no quiz banks found under quizzes/"
+    assert (REPO / "quizzes" / "00-start-here.yml") in BANKS
+
+
+@pytest.mark.parametrize("path", BANKS, ids=[p.stem for p in BANKS])
+def test_every_bank_in_the_repository_validates(path: Path) -> None:
+    bank = load_bank_file(path)
+    assert bank.lesson == path.stem
+    assert bank.questions
+    for question in bank.questions.values():
+        if question.graded:
+            assert question.explanation, question.id
+
+
+def test_the_schema_documents_an_example_of_every_type() -> None:
+    readme = (REPO / "quizzes" / "README.md").read_text(encoding="utf-8")
+    examples = [yaml.safe_load(block.split("```", 1)[0])
+                for block in readme.split("```yaml\n")[1:]]
+    documented = set()
+    for example in examples:
+        if isinstance(example, dict) and "sections" in example:
+            bank = quiz.parse_bank(example, source="README example")
+            documented |= {q.type for q in bank.questions.values()}
+    assert documented == set(quiz.schema.TYPES)
+
+
+BASE = {
+    "lesson": "99-test",
+    "title": "Test bank",
+    "sections": [{
+        "id": "main",
+        "title": "Main",
+        "questions": [
+            {"id": "pick", "type": "single", "stem": "Pick one", "explanation": "Because.",
+             "options": [{"text": "right", "correct": True},
+                         {"text": "wrong", "feedback": "Tempting, but no."}]},
+            {"id": "many", "type": "multiple", "stem": "Pick all", "explanation": "Because.",
+             "options": [{"text": "a", "correct": True}, {"text": "b", "correct": True},
+                         {"text": "c", "feedback": "Not c."}]},
+            {"id": "num", "type": "numeric", "stem": "How long?", "explanation": "Because.",
+             "unit": "h", "answer": 12, "tolerance": {"absolute": 0.5},
+             "mistakes": [{"value": 0.0578, "unit": "1/h", "feedback": "That is k."}]},
+            {"id": "par", "type": "parameterised", "stem": "k = {k_per_h} per hour; t1/2?",
+             "explanation": "ln 2 / k.", "unit": "h",
+             "parameters": {"k_per_h": {"min": 0.05, "max": 0.5, "decimals": 2}},
+             "answer": {"function": "pharmacourse.quiz.examples.half_life_h"},
+             "tolerance": {"relative": 0.02}},
+            {"id": "guess", "type": "prediction", "stem": "Natural means safe?", "claim": "d"},
+        ],
+    }],
+}
+
+
+def write_bank(tmp_path: Path, data: dict | str, name: str = "99-test") -> Path:
+    path = tmp_path / f"{name}.yml"
+    text = data if isinstance(data, str) else yaml.safe_dump(data, sort_keys=False)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def q(data: dict, qid: str) -> dict:
+    return next(x for x in data["sections"][0]["questions"] if x["id"] == qid)
+
+
+def test_the_base_bank_is_valid(tmp_path: Path) -> None:
+    bank = load_bank_file(write_bank(tmp_path, BASE))
+    assert [x.type for x in bank.questions.values()] == [
+        "single", "multiple", "numeric", "parameterised", "prediction"]
+
+
+def _set(qid: str, key: str, value: object):
+    def change(d: dict) -> None:
+        q(d, qid)[key] = value
+    return change
+
+
+def _drop(qid: str, key: str):
+    def change(d: dict) -> None:
+        del q(d, qid)[key]
+    return change
+
+
+def _dup_id(d: dict) -> None:
+    q(d, "many")["id"] = "pick"
+
+
+def _no_correct(d: dict) -> None:
+    for option in q(d, "pick")["options"]:
+        option["correct"] = False
+
+
+def _two_correct_single(d: dict) -> None:
+    q(d, "pick")["options"][1]["correct"] = True
+
+
+def _wrong_without_feedback(d: dict) -> None:
+    del q(d, "pick")["options"][1]["feedback"]
+
+
+def _mistake_catches_answer(d: dict) -> None:
+    q(d, "num")["mistakes"] = [{"value": 12.2, "feedback": "oops"}]
+
+
+def _lesson_mismatch(d: dict) -> None:
+    d["lesson"] = "03-dose-response"
+
+
+FAULTS = [
+    # (fault, question id or None, field, words of the message)
+    (_set("pick", "type", "singel"), "pick", "type", "unknown type 'singel'"),
+    (_no_correct, "pick", "options", "no option is marked correct"),
+    (_two_correct_single, "pick", "options", "exactly one"),
+    (_wrong_without_feedback, "pick", "options[2].feedback", "missing"),
+    (_dup_id, "pick", "id", "duplicate id 'pick'"),
+    (_drop("num", "tolerance"), "num", "tolerance", "missing"),
+    (_drop("num", "unit"), "num", "unit", "missing"),
+    (_set("num", "unit", "hourz"), "num", "unit", "unknown unit 'hourz'"),
+    (_set("num", "tolerence", {"absolute": 1}), "num", "tolerence", "did you mean 'tolerance'"),
+    (_set("num", "tolerance", {"relative": 5}), "num", "tolerance.relative", "fraction"),
+    (_set("num", "answer", {"function": "os.system"}), "num", "answer.function",
+     "must live in the pharmacourse package"),
+    (_set("num", "answer", {"function": "pharmacourse.quiz.examples.no_such"}), "num",
+     "answer.function", "no public attribute 'no_such'"),
+    (_set("num", "answer", {"function": "pharmacourse.units.ureg.Quantity.__class__"}), "num",
+     "answer.function", "no public attribute"),
+    (_set("num", "answer", {"function": "pharmacourse.quiz.examples.half_life_h(1)"}), "num",
+     "answer.function", "not a dotted name"),
+    (_set("num", "answer", {"data": {"resource": "human_pk", "field": "value"}}), "num",
+     "answer.data.where", "exactly one row"),
+    (_set("num", "answer", "twelve"), "num", "answer", "must be a number"),
+    (_set("num", "answer", {"value": 5, "unit": "kg"}), "num", "answer.unit",
+     "cannot be converted"),
+    (_mistake_catches_answer, "num", "mistakes[1]", "catch the correct answer"),
+    (_set("num", "mistakes", [{"value": 3}]), "num", "mistakes[1].feedback", "missing"),
+    (_set("par", "stem", "k = {k} per hour"), "par", "stem", "placeholder {k}"),
+    (_set("par", "answer", {"function": "pharmacourse.quiz.examples.days_to_hours"}), "par",
+     "answer.function", "cannot be called"),
+    (_set("par", "answer", 3), "par", "answer", "must be {function"),
+    (_set("par", "parameters", {"k_per_h": {"min": 2, "max": 1}}), "par",
+     "parameters.k_per_h", "above max"),
+    (_drop("guess", "claim"), "guess", "claim", "missing"),
+    (_set("guess", "claim", True), "guess", "claim", "in quotes"),
+    (_set("pick", "stem", True), "pick", "stem", "in quotes"),
+    (_drop("pick", "explanation"), "pick", "explanation", "missing"),
+    (_set("pick", "tries_before_reveal", 0), "pick", "tries_before_reveal", "at least 1"),
+    (_lesson_mismatch, None, "lesson", "file is named 99-test.yml"),
+]
+
+
+@pytest.mark.parametrize("fault,qid,field,words", FAULTS,
+                         ids=[f"{f[2]}:{f[3][:24]}" for f in FAULTS])
+def test_each_fault_raises_one_clear_error(tmp_path: Path, fault, qid, field, words) -> None:
+    data = copy.deepcopy(BASE)
+    fault(data)
+    path = write_bank(tmp_path, data)
+    with pytest.raises(QuizBankError) as info:
+        load_bank_file(path)
+    err = info.value
+    message = str(err)
+    assert "99-test.yml" in message
+    assert err.field == field and f"field '{field}'" in message
+    assert err.question == qid
+    if qid:
+        assert f"question '{qid}'" in message
+    assert words in message
+
+
+def test_yaml_syntax_errors_and_duplicate_keys_name_the_line(tmp_path: Path) -> None:
+    path = write_bank(tmp_path, "lesson: 99-test\nsections: [\n")
+    with pytest.raises(QuizBankError, match=r"99-test\.yml.*not valid YAML at line"):
+        load_bank_file(path)
+    path = write_bank(tmp_path, "lesson: 99-test\nlesson: 99-test\nsections: []\n")
+    with pytest.raises(QuizBankError, match="duplicate key 'lesson'"):
+        load_bank_file(path)
+
+
+def test_a_missing_bank_lists_the_known_ones() -> None:
+    with pytest.raises(QuizBankError,
+                       match="no quiz bank for lesson 'no-such-lesson'.*00-start-here"):
+        quiz.load("no-such-lesson")
+
+
+def test_named_functions_never_leave_the_package() -> None:
+    half_life = resolve_function("pharmacourse.quiz.examples.half_life_h")
+    assert half_life(1.0) == pytest.approx(0.693, 1e-3)
+    for bad in ("builtins.eval", "pharmacourse_evil.x", "pharmacourse.quiz.examples._private",
+                "pharmacourse.quiz.examples.half_life_h; import os", "pharmacourse.__version__"):
+        with pytest.raises(ValueError):
+            resolve_function(bad)
+
+
+def test_the_command_line_validates_and_fails(tmp_path: Path) -> None:
+    good = subprocess.run([sys.executable, "-m", "pharmacourse.quiz", "validate",
+                           str(REPO / "quizzes" / "00-start-here.yml")],
+                          capture_output=True, text=True, check=False)
+    assert good.returncode == 0, good.stderr
+    assert "ok" in good.stdout
+    data = copy.deepcopy(BASE)
+    _no_correct(data)
+    bad = subprocess.run([sys.executable, "-m", "pharmacourse.quiz", "validate",
+                          str(write_bank(tmp_path, data))],
+                         capture_output=True, text=True, check=False)
+    assert bad.returncode == 1
+    assert "question 'pick', field 'options'" in bad.stderr
