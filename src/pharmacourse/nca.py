@@ -109,7 +109,9 @@ def _log_down_mask(c1: NDArray[np.float64], c2: NDArray[np.float64]) -> NDArray[
     return (c2 < c1) & (c2 > 0) & (c1 > 0)
 
 
-def auc_linear_up_log_down(t_h: ArrayLike, c: ArrayLike, cumulative: bool = False):
+def auc_linear_up_log_down(
+    t_h: ArrayLike, c: ArrayLike, cumulative: bool = False
+) -> float | NDArray[np.float64]:
     """Area under the concentration-time curve by linear-up/log-down trapezoids.
 
     Equation, for each pair of samples (t1, C1), (t2, C2):
