@@ -99,5 +99,8 @@ def start_lab(tmp_path: Path) -> Iterator[Callable[..., LabServer]]:
 
 
 @pytest.fixture
-def lab(page, lab_server: LabServer) -> LabPage:
-    return LabPage(page, lab_server)
+def lab(page, lab_server: LabServer) -> Iterator[LabPage]:
+    """The test's page on the session's JupyterLab; its kernels are stopped afterwards."""
+    yield LabPage(page, lab_server)
+    page.close()
+    lab_server.shutdown_kernels()

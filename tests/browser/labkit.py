@@ -64,6 +64,8 @@ _LAB_SETTINGS = {
         "autoStartDefaultKernel": True,
         "windowingMode": "none",
     },
+    # A long Run All must never be autosaved over the copy that a later test opens "as stored".
+    "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
 }
 
 
@@ -134,6 +136,30 @@ class LabServer:
                 return response.status, response.read(), response.headers.get("Content-Type", "")
         except urllib.error.HTTPError as error:
             return error.code, error.read(), error.headers.get("Content-Type", "")
+
+    def request(self, method: str, path: str, timeout: float = 30) -> int:
+        """Any HTTP method with the token; returns the status."""
+        request = urllib.request.Request(
+            f"{self.base_url}/{path.lstrip('/')}",
+            method=method,
+            headers={"Authorization": f"token {self.token}"},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    def shutdown_kernels(self) -> None:
+        """Stop every kernel (each test starts its own; idle ones would pile up in memory)."""
+        status, body, _ = self.get("api/sessions")
+        if status == 200:
+            for session in json.loads(body):
+                self.request("DELETE", f"api/sessions/{session['id']}")
+        status, body, _ = self.get("api/kernels")
+        if status == 200:
+            for kernel in json.loads(body):
+                self.request("DELETE", f"api/kernels/{kernel['id']}")
 
     def log_tail(self, lines: int = 40) -> str:
         try:

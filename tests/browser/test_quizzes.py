@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 from labkit import TIMEOUT_MS, LabPage, artifact_name, discover_notebooks
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 pytestmark = pytest.mark.browser
 
@@ -63,14 +64,20 @@ class Match:
     params: dict[str, float] | None
 
 
-def load_questions(root: Path) -> list:
-    """Every question of every bank in ``root/quizzes`` (via the quiz package's own loader)."""
-    schema = pytest.importorskip("pharmacourse.quiz.schema")
-    questions = []
+def load_questions(root: Path, lesson: str) -> tuple[list, list]:
+    """The lesson's own questions, and every question of every bank in ``root/quizzes``.
+
+    Loaded with the quiz package's own loader, so the test reads banks exactly as lessons do.
+    """
+    from pharmacourse.quiz.schema import load_bank_file
+
+    own, everything = [], []
     for path in sorted((root / "quizzes").glob("*.yml")):
-        bank = schema.load_bank_file(path)
-        questions.extend(bank.questions.values())
-    return questions
+        questions = list(load_bank_file(path).questions.values())
+        everything.extend(questions)
+        if path.stem == lesson:
+            own.extend(questions)
+    return own, everything
 
 
 def _stem_pattern(question) -> re.Pattern:
@@ -88,15 +95,21 @@ def _stem_pattern(question) -> re.Pattern:
     return re.compile(regex)
 
 
-def identify(stem_text: str, questions: list) -> Match:
-    """The bank question whose stem is on screen (text after the ``N.`` number)."""
+def identify(stem_text: str, own: list, everything: list) -> Match:
+    """The bank question whose stem is on screen (text after the ``N.`` number).
+
+    The lesson's own bank is searched first, then every bank (a lesson may reuse a question).
+    """
     shown = _norm(re.sub(r"^\s*\d+\.\s*", "", stem_text))
-    found = []
-    for question in questions:
-        hit = _stem_pattern(question).search(shown)
-        if hit:
-            params = {k: float(v) for k, v in hit.groupdict().items()} or None
-            found.append(Match(question, params))
+    for questions in (own, everything):
+        found = []
+        for question in questions:
+            hit = _stem_pattern(question).search(shown)
+            if hit:
+                params = {k: float(v) for k, v in hit.groupdict().items()} or None
+                found.append(Match(question, params))
+        if len(found) == 1:
+            return found[0]
     assert len(found) == 1, (
         f"stem {shown[:120]!r} matches {len(found)} bank questions "
         f"({[m.question.id for m in found]}); stems must be unique and come from quizzes/*.yml"
@@ -153,10 +166,19 @@ def _check(widget) -> None:
     widget.locator(".quiz-check button, button.quiz-check").first.click()
 
 
-def _feedback(widget, status: str):
+def _feedback(widget, status: str, action: str):
     """The feedback element once it shows ``status`` (correct/incorrect/invalid/recorded)."""
     locator = widget.locator(f".quiz-feedback.quiz-feedback-{status}").first
-    locator.wait_for(state="visible")
+    try:
+        locator.wait_for(state="visible")
+    except PlaywrightTimeoutError:
+        shown = widget.locator(".quiz-feedback").first
+        classes = shown.get_attribute("class") if shown.count() else "(no .quiz-feedback)"
+        text = shown.inner_text() if shown.count() else ""
+        raise AssertionError(
+            f"{action}: no {status} feedback within {TIMEOUT_MS // 1000} s; the feedback shows "
+            f"{text.strip()[:200]!r} with classes {classes!r} (is the Check handler wired?)"
+        ) from None
     return locator
 
 
@@ -185,15 +207,16 @@ def answer_choice(widget, question) -> None:
 
     _choice(widget, role, wrong.text).check()
     _check(widget)
-    feedback = _feedback(widget, "incorrect")
-    _assert_contains(feedback, wrong.feedback, f"{question.id}: wrong option {wrong.text!r}")
+    action = f"{question.id}: wrong option {wrong.text!r}, Check"
+    feedback = _feedback(widget, "incorrect", action)
+    _assert_contains(feedback, wrong.feedback, action)
 
     if role == "checkbox":
         _choice(widget, role, wrong.text).uncheck()
     for option in right:
         _choice(widget, role, option.text).check()
     _check(widget)
-    feedback = _feedback(widget, "correct")
+    feedback = _feedback(widget, "correct", f"{question.id}: right option(s), Check")
     if question.type == "single":
         _assert_contains(feedback, right[0].feedback, f"{question.id}: right option")
     _assert_contains(feedback, question.explanation, f"{question.id}: explanation")
@@ -210,7 +233,7 @@ def answer_numeric(widget, match: Match, lab: LabPage) -> None:
     box.fill("about twelve-ish")
     box.press("Tab")  # continuous_update=False: the value syncs on blur
     _check(widget)
-    invalid = _feedback(widget, "invalid")
+    invalid = _feedback(widget, "invalid", f"{question.id}: a non-number, Check")
     assert invalid.inner_text().strip(), f"{question.id}: empty message for a non-number"
     assert "Traceback" not in lab.notebook_text(), f"{question.id}: a traceback reached the page"
     assert lab.error_outputs() == [], f"{question.id}: error output after a non-number"
@@ -219,7 +242,7 @@ def answer_numeric(widget, match: Match, lab: LabPage) -> None:
     box.fill(typed)
     box.press("Tab")
     _check(widget)
-    feedback = _feedback(widget, "correct")
+    feedback = _feedback(widget, "correct", f"{question.id}: {typed!r}, Check")
     _assert_contains(feedback, question.explanation, f"{question.id}: explanation for {typed!r}")
     if before is not None:
         _wait_score(widget, (before[0] + 1, before[1]))
@@ -228,7 +251,7 @@ def answer_numeric(widget, match: Match, lab: LabPage) -> None:
 def answer_prediction(widget, question) -> None:
     _choice(widget, "radio", question.options[0].text).check()
     _check(widget)
-    _feedback(widget, "recorded")
+    _feedback(widget, "recorded", f"{question.id}: a prediction, Save")
 
 
 def move_explorer(explorer, path: str, index: int) -> None:
@@ -274,12 +297,12 @@ def test_quizzes_and_explorers_as_a_learner(lab: LabPage, path: str) -> None:
         f"{path} uses quizzes or explorers but none rendered as a live widget after Run All"
     )
 
-    bank_questions = load_questions(lab.server.root) if n_questions else []
+    own, everything = load_questions(lab.server.root, Path(path).stem)
     tried: list[str] = []
     for index in range(n_questions):
         widget = questions.nth(index)
         widget.scroll_into_view_if_needed()
-        match = identify(widget.locator(".quiz-stem").first.inner_text(), bank_questions)
+        match = identify(widget.locator(".quiz-stem").first.inner_text(), own, everything)
         kind = match.question.type
         if kind in ("single", "multiple"):
             answer_choice(widget, match.question)
