@@ -17,7 +17,9 @@ Usage: python scripts/execute_notebooks.py [PATH ...]   (folders or .ipynb files
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -50,7 +52,24 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 
 def execute(path: Path, timeout: int = 600) -> float:
-    """Execute one notebook in place; return the wall time in seconds."""
+    """Execute one notebook in place; return the wall time in seconds.
+
+    The kernel sees an empty, temporary quiz-progress folder, so stored outputs never contain the
+    progress or predictions of whoever ran `make notebooks` (and equal what the tests see).
+    """
+    with tempfile.TemporaryDirectory(prefix="pharmacourse-progress-") as progress:
+        old = os.environ.get("PHARMACOURSE_PROGRESS_DIR")
+        os.environ["PHARMACOURSE_PROGRESS_DIR"] = progress
+        try:
+            return _execute(path, timeout)
+        finally:
+            if old is None:
+                os.environ.pop("PHARMACOURSE_PROGRESS_DIR", None)
+            else:
+                os.environ["PHARMACOURSE_PROGRESS_DIR"] = old
+
+
+def _execute(path: Path, timeout: int) -> float:
     nb = nbformat.read(path, as_version=4)
     nb.metadata["kernelspec"] = dict(KERNELSPEC)
     client = NotebookClient(
