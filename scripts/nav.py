@@ -4,7 +4,8 @@
   links to the lesson's exercises and solutions, previous / start page / next;
 - the footer of every solutions notebook (cell id ``nav-footer``): back to the lesson;
 - the course map on the start page (the markdown cell with id ``course-map``);
-- the course map in README.md, between ``<!-- course-map:start -->`` and ``<!-- course-map:end -->``;
+- the course map in README.md, between the ``<!-- course-map:start -->`` and
+  ``<!-- course-map:end -->`` markers;
 - the course glossary ``notebooks/glossary.md`` from ``glossary/*.yml`` (one file per lesson).
 
 "Previous" and "next" skip lessons that are not written yet. Run by `make notebooks`;
@@ -69,7 +70,7 @@ def solutions_footer(slug: str) -> str:
 
 
 def set_cell(nb: nbformat.NotebookNode, cell_id: str, source: str, at_end: bool) -> bool:
-    """Set the markdown cell ``cell_id`` to ``source`` (appending it if missing); True if changed."""
+    """Set markdown cell ``cell_id`` to ``source`` (appended if missing); True if changed."""
     for cell in nb.cells:
         if cell.get("id") == cell_id:
             if cell.source == source:
@@ -156,7 +157,8 @@ def run(root: Path = ROOT, check: bool = False) -> list[str]:
             changed.append(str(path.relative_to(root)))
     for item in course.lessons():
         path = root / "solutions" / item.filename
-        if path.exists() and update_notebook(path, [("nav-footer", solutions_footer(item.slug))], check):
+        edits = [("nav-footer", solutions_footer(item.slug))]
+        if path.exists() and update_notebook(path, edits, check):
             changed.append(str(path.relative_to(root)))
     if update_text(root / "notebooks" / "glossary.md", glossary_markdown(root), check):
         changed.append("notebooks/glossary.md")
@@ -168,7 +170,8 @@ def run(root: Path = ROOT, check: bool = False) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Generate navigation and course maps.")
-    parser.add_argument("--check", action="store_true", help="report, do not write; exit 1 if stale")
+    parser.add_argument("--check", action="store_true",
+                        help="report, do not write; exit 1 if stale")
     args = parser.parse_args(argv)
     changed = run(check=args.check)
     for name in changed:

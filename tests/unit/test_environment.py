@@ -151,9 +151,11 @@ def test_postbuild_is_executable_strict_and_its_commands_work(tmp_path):
     # locked setuptools; reinstalling the editable package in place is idempotent.
     bindir = tmp_path / "bin"
     bindir.mkdir()
-    (bindir / "python").symlink_to(sys.executable)
-    (bindir / "pip").write_text(f'#!/bin/sh\nexec "{sys.executable}" -m pip "$@"\n')
-    (bindir / "pip").chmod(0o755)
+    # Wrappers, not symlinks: a symlinked venv python outside .venv/bin would not find its
+    # pyvenv.cfg and would run as the base interpreter.
+    for name, command in (("python", ""), ("pip", " -m pip")):
+        (bindir / name).write_text(f'#!/bin/sh\nexec "{sys.executable}"{command} "$@"\n')
+        (bindir / name).chmod(0o755)
     env = {**os.environ, "PATH": f"{bindir}:{os.environ['PATH']}",
            "PIP_NO_INDEX": "1", "PIP_NO_BUILD_ISOLATION": "0"}
     result = subprocess.run(["bash", str(post)], cwd=ROOT, env=env,
