@@ -134,7 +134,7 @@ def keys() -> dict[str, dict]:
     auc_inf = TANNA_DOSE_MG / TANNA_CL_F_L_PER_H * 1000.0  # Dose/CL in ng*h/mL
 
     studies = ["trakulsrichai2015", "tanna2022", "huestis2024"]
-    return {
+    lesson_04 = {
         "04.1": {
             "title": "Half-life from clearance and volume",
             "kind": "quantity",
@@ -339,6 +339,344 @@ def keys() -> dict[str, dict]:
             ],
         },
     }
+    merged = dict(lesson_04)
+    for block in LESSON_KEY_BLOCKS:  # per-lesson blocks below
+        for exercise_id, spec in block().items():
+            if exercise_id in merged:
+                raise ValueError(f"exercise id {exercise_id} is defined twice")
+            merged[exercise_id] = spec
+    return merged
+
+
+# === Lesson 02: Drugs meet receptors (exercises 02.1-02.6) ==================================
+# Published numbers, typed from the papers (cited as in data/references.csv):
+#   Yue 2018 (Psychopharmacology 235(10):2823-9, doi:10.1007/s00213-018-4974-9): mitragynine's
+#     MOR affinity about 16-fold higher than its DOR affinity (rat brain membranes).
+#   Obeng 2024 (Eur J Pharmacol 176863, doi:10.1016/j.ejphar.2024.176863): mitragynine Ki at the
+#     human alpha-2A adrenoceptor 1260 nM ([3H]RX821002 displacement).
+#   Tanna 2022 (see above): mitragynine median Cmax 81.9 nM after one 2 g kratom tea.
+#   Kruegel 2016 (J Am Chem Soc 138(21):6754-64, doi:10.1021/jacs.6b00360): mitragynine is a
+#     competitive antagonist at human KOR.
+# Occupancy is written out as [L] / ([L] + Kd) and Cheng-Prusoff as IC50 / (1 + [L*]/Kd), with
+# no call into pharmacourse.pd (the solutions use pd; the keys must not).
+YUE_MOR_DOR_RATIO = 16.0
+OBENG2024_MG_ALPHA2A_KI_NM = 1260.0
+TANNA_MG_CMAX_MEDIAN_NM = 81.9
+TANNA_MG_CMAX_MAX_NM = 177.0
+KRUEGEL_MG_AT_KOR = "competitive antagonist"
+# Values stated in the exercises themselves (invented examples):
+EX02_1_KD_NM = 25.0  # occupancy at 9 x Kd
+EX02_2_IC50_NM, EX02_2_RADIOLIGAND_NM, EX02_2_RADIOLIGAND_KD_NM = 450.0, 3.0, 1.2
+EX02_5_KD_NM = 40.0  # the curve drawn in exercise 02.5
+
+
+def keys_02() -> dict[str, dict]:
+    """Exercise keys of lesson 02 (merged into the registry by ``keys``)."""
+    occ_9kd_pct = 100.0 * (9 * EX02_1_KD_NM) / (9 * EX02_1_KD_NM + EX02_1_KD_NM)  # 90 %
+    ki_nm = EX02_2_IC50_NM / (1.0 + EX02_2_RADIOLIGAND_NM / EX02_2_RADIOLIGAND_KD_NM)  # 128.6
+    dor_pct = 100.0 * 1.0 / (1.0 + YUE_MOR_DOR_RATIO)  # [L] = Ki(MOR), Ki(DOR) = 16 Ki(MOR)
+    conc_90_nm = 9.0 * OBENG2024_MG_ALPHA2A_KI_NM  # [L]/([L]+Ki) = 0.9  <=>  [L] = 9 Ki
+    fold_90 = conc_90_nm / TANNA_MG_CMAX_MEDIAN_NM  # 138.5
+    pct = "a percentage (a plain number is read as %), or a fraction as Q_(x, '')"
+    conc = ("a concentration in nM (a plain number is read as nM), or a quantity with units, "
+            "e.g. Q_(x, 'uM') or the string 'x uM'")
+    options_02_6 = ["agonist", "partial agonist", "competitive antagonist", "no binding"]
+    return {
+        "02.1": {
+            "title": "Occupancy at nine times the Kd",
+            "kind": "quantity",
+            "unit": "percent",
+            "value": occ_9kd_pct,
+            "tolerance": {"abs": 0.5},
+            "format": pct + "; tolerance +/- 0.5 %",
+            "hint": "Re-read '1. Binding and the dissociation constant' in lesson 02: occupancy = "
+            "[L] / ([L] + Kd); with [L] = 9 x Kd only the ratio matters.",
+            "explain": "Occupancy depends only on [L]/Kd: 1 x Kd gives 50 %, 9 x Kd gives 90 %.",
+            "mistakes": [
+                (49.5, 50.5, "That is the occupancy at [L] = Kd. The exercise asks for 9 x Kd."),
+                (9.5, 10.5, "That is the share of receptors left empty, Kd / ([L] + Kd). "
+                 "Occupancy is [L] / ([L] + Kd)."),
+                (0.85, 0.95, "That looks like a fraction (0 to 1) read as percent. Multiply by "
+                 "100, or give Q_(x, '') for a fraction."),
+            ],
+        },
+        "02.2": {
+            "title": "Ki from an IC50",
+            "kind": "quantity",
+            "unit": "nM",
+            "value": ki_nm,
+            "tolerance": {"rel": 0.02},
+            "format": conc + "; tolerance +/- 2 %",
+            "hint": "Re-read '2. From IC50 to Ki' in lesson 02: Ki = IC50 / (1 + [L*]/Kd), with "
+            "[L*] and Kd of the radioligand.",
+            "explain": "More radioligand needs more competitor, so the Ki is always below the "
+            "IC50 of a competition assay.",
+            "mistakes": [
+                (*_around(ki_nm / 1000.0, 0.03), "That is the right number in uM, but a plain "
+                 "number is read as nM. Give Q_(x, 'uM') or the string 'x uM', or convert to nM."),
+                (*_around(EX02_2_IC50_NM, 0.01), "That is the IC50 itself. Correct it for the "
+                 "radioligand with the Cheng-Prusoff equation."),
+                (*_around(EX02_2_IC50_NM * (1 + EX02_2_RADIOLIGAND_NM / EX02_2_RADIOLIGAND_KD_NM),
+                          0.02), "You multiplied by (1 + [L*]/Kd): divide instead."),
+                (*_around(EX02_2_IC50_NM / (EX02_2_RADIOLIGAND_NM / EX02_2_RADIOLIGAND_KD_NM),
+                          0.02), "The denominator is 1 + [L*]/Kd: the '1 +' is missing."),
+            ],
+        },
+        "02.3": {
+            "title": "From a selectivity ratio to occupancy",
+            "kind": "quantity",
+            "unit": "percent",
+            "value": dor_pct,
+            "tolerance": {"abs": 0.2},
+            "format": pct + "; tolerance +/- 0.2 %",
+            "hint": "Re-read '3. Three opioid receptors and the kratom binding data' in lesson 02: "
+            "Ki(DOR) = ratio x Ki(MOR); at [L] = Ki(MOR), occupancy of DOR = "
+            "[L] / ([L] + Ki(DOR)).",
+            "explain": "Sixteen-fold selectivity still leaves a few percent of DOR occupied when "
+            "half of MOR is: selective is not exclusive.",
+            "mistakes": [
+                (49.5, 50.5, "50 % is the MOR occupancy. DOR has a 16-fold larger Ki, so its "
+                 "occupancy at the same concentration is much lower."),
+                (93.5, 94.5, "That is the share of DOR left empty. Occupancy is [L] / ([L] + Ki)."),
+                (6.2, 6.3, "You computed [L]/Ki(DOR) = 1/16; the denominator is [L] + Ki(DOR), "
+                 "so 1/(1 + 16)."),
+            ],
+        },
+        "02.4": {
+            "title": "How far from the alpha-2A Ki?",
+            "kind": "quantity",
+            "unit": "",
+            "value": fold_90,
+            "tolerance": {"rel": 0.02},
+            "format": "a plain number (a ratio, no unit); tolerance +/- 2 %",
+            "hint": "Re-read '5. What a micromolar Ki means in a person' in lesson 02: solve "
+            "[L] / ([L] + Ki) = 0.9 for [L] (it is 9 x Ki), then divide by the median Cmax.",
+            "explain": "Even the concentration for 90 % occupancy, an upper bound that ignores "
+            "protein binding, is over a hundred times the median peak concentration measured.",
+            "mistakes": [
+                (*_around(OBENG2024_MG_ALPHA2A_KI_NM / TANNA_MG_CMAX_MEDIAN_NM, 0.02), "That is "
+                 "Ki / Cmax, the factor for 50 % occupancy. For 90 % the concentration is 9 x Ki."),
+                (*_around(conc_90_nm / TANNA_MG_CMAX_MAX_NM, 0.02), "You used the highest Cmax "
+                 "(statistic 'max'); the exercise asks for the median."),
+                (*_around(TANNA_MG_CMAX_MEDIAN_NM / conc_90_nm, 0.02), "The ratio is upside "
+                 "down: divide the concentration for 90 % by the Cmax."),
+                (*_around(conc_90_nm, 0.01), "That is the concentration itself (nM). Divide it "
+                 "by the median Cmax to get the ratio."),
+            ],
+        },
+        "02.5": {
+            "title": "Read the Kd off an occupancy curve",
+            "kind": "quantity",
+            "unit": "nM",
+            "value": EX02_5_KD_NM,
+            "tolerance": {"rel": 0.15},
+            "format": conc + "; tolerance +/- 15 %",
+            "hint": "Re-read '1. Binding and the dissociation constant' in lesson 02: Kd is the "
+            "concentration at which the curve crosses 50 %. On a log axis, count the minor grid "
+            "lines after 10 nM (20, 30, 40, ...).",
+            "explain": "Reading on a log axis: the minor grid lines between 10 and 100 nM are at "
+            "20, 30, ... 90 nM and get closer together to the right.",
+            "mistakes": [
+                (*_around(EX02_5_KD_NM / 1000.0, 0.2), "That looks like uM read as nM. Give "
+                 "Q_(x, 'uM') or convert to nM."),
+                (*_around(9 * EX02_5_KD_NM, 0.15), "That is where the curve reaches 90 % (9 x Kd). "
+                 "The Kd is where it crosses 50 %."),
+                (*_around(EX02_5_KD_NM / 9, 0.15), "That is where the curve reaches 10 % (Kd / 9). "
+                 "The Kd is where it crosses 50 %."),
+            ],
+        },
+        "02.6": {
+            "title": "What does mitragynine do at KOR?",
+            "kind": "choice",
+            "choice": KRUEGEL_MG_AT_KOR,
+            "options": options_02_6,
+            "format": "one of these strings: " + ", ".join(repr(o) for o in options_02_6),
+            "hint": "Re-read '4. Binding is not activating' in lesson 02 and look at the result "
+            "column of the row compound == 'mitragynine' and receptor == 'KOR'.",
+            "explain": "It binds KOR without activating it and blocks agonists there: 'acts on "
+            "kappa receptors' does not mean 'activates them'.",
+            "choice_mistakes": [
+                ("partial agonist", "That is what mitragynine does at MOR. Look at the KOR row."),
+                ("agonist", "Binding is not activating: at KOR the human-receptor assays found "
+                 "no activation. Look at the result column."),
+                ("no binding", "Mitragynine binds all three opioid receptors (Yue 2018 gives "
+                 "affinity ratios). Look at the result column of the KOR row."),
+            ],
+        },
+    }
+
+
+#: Per-lesson blocks that keys() merges into the registry; a lesson adds its function here.
+LESSON_KEY_BLOCKS = (keys_02, keys_01)
+# === end of lesson 02 block ===================================================================
+
+
+# === Lesson 01: Kratom and the evidence (exercises 01.1-01.7) ===============================
+# Published numbers, typed from the papers (cited as in data/references.csv):
+#   Palamar 2021 (Am J Prev Med, doi:10.1016/j.amepre.2021.02.004): NSDUH 2019, past-year kratom
+#     use 0.7 % of people aged 12 and over (probability sample).
+#   Rogers 2021 (Front Pharmacol, doi:10.3389/fphar.2021.789075): crowdsourced online sample
+#     (N = 2,615), past-year use 6.7 %, lifetime 11.1 %.
+#   Schimmel 2021 (Addiction, doi:10.1111/add.15082): NMURx weighted online panel, past-year 0.8 %.
+#   Tanna 2022 (see above): leaf powder K51, mg per g: mitragynine 19.48, speciogynine 3.18,
+#     mitraciliatine 0.647, speciociliatine 5.12, paynantheine 5.86, isopaynantheine 0.512;
+#     7-hydroxymitragynine below the LOQ (< 0.124).
+#   Study designs (01.6) are read from each paper's title and methods: Matsumoto 2004 (mice),
+#     Hiranita 2019 (rats), Yue 2018 (rats), Maxwell 2020 (beagle dogs) are animal studies;
+#     Tanna 2023, Smith 2024 (direct observation), Grundmann 2017 and Kiyokawa 2023 are human.
+# The odds ratio of 01.2 is written out as (p1 / (1 - p1)) / (p0 / (1 - p0)).
+NSDUH_PAST_YEAR_PCT = 0.7
+CROWD_PAST_YEAR_PCT = 6.7
+CROWD_LIFETIME_PCT = 11.1
+NMURX_PAST_YEAR_PCT = 0.8
+K51_MG_PER_G = {"mitragynine": 19.48, "speciogynine": 3.18, "mitraciliatine": 0.647,
+                "speciociliatine": 5.12, "paynantheine": 5.86, "isopaynantheine": 0.512}
+K51_7OH_LOQ_MG_PER_G = 0.124
+FUNDED_REFERENCES = {"huestis2024", "henningfield2022"}  # notes in data/references.csv
+ANIMAL_STUDIES = {"matsumoto2004", "hiranita2019", "yue2018", "maxwell2020"}
+HUMAN_STUDIES = {"tanna2023", "smith2024_obs", "grundmann2017", "kiyokawa2023"}
+
+
+def keys_01() -> dict[str, dict]:
+    """Exercise keys of lesson 01 (merged into the registry by ``all_keys``)."""
+    ratio = CROWD_PAST_YEAR_PCT / NSDUH_PAST_YEAR_PCT  # 9.571
+
+    def odds(pct: float) -> float:
+        return (pct / 100.0) / (1.0 - pct / 100.0)
+
+    r_needed = odds(CROWD_PAST_YEAR_PCT) / odds(NSDUH_PAST_YEAR_PCT)  # 10.19
+    total = sum(K51_MG_PER_G.values())  # 34.799 mg/g of quantified alkaloids
+    mg_share_pct = 100.0 * K51_MG_PER_G["mitragynine"] / total  # 55.98 %
+    others = total - K51_MG_PER_G["mitragynine"]
+    surveys = ["NSDUH 2019", "NSDUH 2019 (prescription opioid use disorder subgroup)",
+               "NMURx online panel", "crowdsourced online sample",
+               "residential treatment programme"]
+    candidates_01_6 = sorted(ANIMAL_STUDIES | HUMAN_STUDIES)
+    ref_ids = "study ids as strings, e.g. {'tanna2022', 'hill2022'}"
+    return {
+        "01.1": {
+            "title": "How many times NSDUH's estimate?",
+            "kind": "quantity",
+            "unit": "",
+            "value": ratio,
+            "tolerance": {"abs": 0.05},
+            "format": "a plain number (a ratio, no unit); tolerance +/- 0.05",
+            "hint": "Re-read '3. Who uses kratom?' in lesson 01: select the two past-year rows "
+            "(measure == 'past_year_use') and divide the crowdsourced value by NSDUH's.",
+            "explain": "Nearly tenfold, from the same country and similar years: the difference "
+            "lies in who was asked.",
+            "mistakes": [
+                (*_around(CROWD_LIFETIME_PCT / NSDUH_PAST_YEAR_PCT, 0.01), "You used the "
+                 "crowdsourced *lifetime* estimate; compare past-year with past-year."),
+                (*_around(NSDUH_PAST_YEAR_PCT / CROWD_PAST_YEAR_PCT, 0.02), "The ratio is "
+                 "upside down: divide the crowdsourced estimate by NSDUH's."),
+                (*_around(CROWD_PAST_YEAR_PCT - NSDUH_PAST_YEAR_PCT, 0.005), "That is the "
+                 "difference in percentage points; the exercise asks for the ratio."),
+                (*_around(CROWD_PAST_YEAR_PCT / NMURX_PAST_YEAR_PCT, 0.01), "You divided by the "
+                 "NMURx panel's estimate; the denominator is NSDUH 2019."),
+            ],
+        },
+        "01.2": {
+            "title": "How much over-recruitment?",
+            "kind": "quantity",
+            "unit": "",
+            "value": r_needed,
+            "tolerance": {"rel": 0.02},
+            "format": "a plain number (a ratio, no unit); tolerance +/- 2 %",
+            "hint": "Re-read 'Explore: how much selection does it take?' in lesson 01: r is the "
+            "ratio of the odds, odds = p / (1 - p), with p as a fraction (6.7 % = 0.067).",
+            "explain": "Close to the plain ratio of the percentages, because both are small; for "
+            "common outcomes odds and proportions part ways.",
+            "mistakes": [
+                (*_around(ratio, 0.015), "That is the plain ratio of the percentages. The "
+                 "recruitment ratio is the ratio of the *odds*, p / (1 - p)."),
+                (*_around(1.0 / r_needed, 0.03), "The ratio is upside down: the crowdsourced odds "
+                 "go on top."),
+                (*_around(odds(CROWD_LIFETIME_PCT) / odds(NSDUH_PAST_YEAR_PCT), 0.02), "You used "
+                 "the crowdsourced *lifetime* estimate; use its past-year estimate."),
+            ],
+        },
+        "01.3": {
+            "title": "Mitragynine's share of the quantified alkaloids",
+            "kind": "quantity",
+            "unit": "percent",
+            "value": mg_share_pct,
+            "tolerance": {"abs": 1.0},
+            "format": "a percentage (a plain number is read as %), or a fraction as Q_(x, ''); "
+            "tolerance +/- 1 %",
+            "hint": "Re-read '1. The plant and what is in it' in lesson 01: keep the K51 rows "
+            "that were quantified (statistic is not 'lt_loq'), add their values, and divide "
+            "mitragynine by the sum.",
+            "explain": "Just over half in this product. The share differs between products and "
+            "laboratories, so a single 'typical' figure hides real variation.",
+            "mistakes": [
+                (*_around(mg_share_pct / 100.0, 0.03), "That looks like a fraction read as "
+                 "percent. Multiply by 100, or give Q_(x, '') for a fraction."),
+                (*_around(100.0 * K51_MG_PER_G["mitragynine"] / others, 0.01), "You divided "
+                 "mitragynine by the *other* alkaloids only; divide by the total, mitragynine "
+                 "included."),
+                (*_around(K51_MG_PER_G["mitragynine"] / 10.0, 0.02), "That is mitragynine's "
+                 "share of the leaf's *weight* (mg/g / 10). The exercise asks for its share of "
+                 "the quantified alkaloids."),
+            ],
+        },
+        "01.4": {
+            "title": "Which estimate is closest to NSDUH's?",
+            "kind": "choice",
+            "choice": "NMURx online panel",
+            "options": surveys,
+            "format": "one survey name as a string: " + ", ".join(repr(s) for s in surveys),
+            "hint": "Re-read the bar chart of '3. Who uses kratom?' in lesson 01: find the bar "
+            "whose length is closest to the NSDUH 2019 bar (not NSDUH 2019 itself).",
+            "explain": "A volunteer panel weighted to resemble the population lands close to the "
+            "probability survey; unweighted convenience samples do not.",
+            "choice_mistakes": [
+                ("NSDUH 2019 (prescription opioid use disorder subgroup)", "Same survey, but a "
+                 "subgroup: its bar is among the longest. Compare bar lengths, not names."),
+                ("crowdsourced online sample", "Its bar is about ten times longer than NSDUH's. "
+                 "Look for the bar nearest in length."),
+                ("NSDUH 2019", "That is the reference itself; pick the *other* estimate closest "
+                 "to it."),
+            ],
+        },
+        "01.5": {
+            "title": "Which references disclose industry or advocacy funding?",
+            "kind": "choices",
+            "choice": FUNDED_REFERENCES,
+            "options": [],
+            "format": "a set of " + ref_ids,
+            "hint": "Re-read '6. Who paid?' in lesson 01: filter refs on the note column with "
+            "refs['note'].str.contains('Funded', na=False) and collect the ids.",
+            "explain": "Both are worth reading closely, not dismissing: judge their methods and "
+            "look for replication by others.",
+            "choice_mistakes": [
+                ({"huestis2024"}, "One is missing: search the whole note column, not just the "
+                 "PK studies."),
+                ({"henningfield2022"}, "One is missing: search the whole note column."),
+            ],
+        },
+        "01.6": {
+            "title": "Animal or human?",
+            "kind": "choices",
+            "choice": ANIMAL_STUDIES,
+            "options": candidates_01_6,
+            "format": "a set of " + ref_ids + "; choose from: "
+            + ", ".join(repr(c) for c in candidates_01_6),
+            "hint": "Re-read '5. How to weigh a claim' in lesson 01 and read each title: "
+            "which name a species (mice, rats, dogs)? The others studied people.",
+            "explain": "Titles often name the species; when they do not, the methods section "
+            "does. Always check before you carry a result over to people.",
+            "choice_mistakes": [
+                (ANIMAL_STUDIES | {"tanna2023"}, "Tanna 2023 is a clinical study in healthy "
+                 "adults ('clinical assessment')."),
+                (ANIMAL_STUDIES - {"maxwell2020"}, "Maxwell 2020 studied beagle dogs: dogs are "
+                 "animals too."),
+                (HUMAN_STUDIES, "That is the human set; the exercise asks for the animal "
+                 "studies."),
+            ],
+        },
+    }
+# === end of lesson 01 block ===================================================================
 
 
 def encoded() -> dict:
