@@ -504,10 +504,6 @@ def keys_02() -> dict[str, dict]:
             ],
         },
     }
-
-
-#: Per-lesson blocks that keys() merges into the registry; a lesson adds its function here.
-LESSON_KEY_BLOCKS = (keys_02, keys_01)
 # === end of lesson 02 block ===================================================================
 
 
@@ -677,6 +673,10 @@ def keys_01() -> dict[str, dict]:
         },
     }
 # === end of lesson 01 block ===================================================================
+
+
+#: Per-lesson blocks that keys() merges into the registry; a lesson adds its function here.
+LESSON_KEY_BLOCKS = (keys_02, keys_01)
 
 
 def encoded() -> dict:
