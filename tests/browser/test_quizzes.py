@@ -261,14 +261,31 @@ def move_explorer(explorer, path: str, index: int) -> None:
     before = plot.get_attribute("src")
     slider = explorer.get_by_role("slider").first
     slider.wait_for(state="visible")
-    at_max = slider.get_attribute("aria-valuenow") == slider.get_attribute("aria-valuemax")
+    value = slider.get_attribute("aria-valuenow")
+    at_max = value == slider.get_attribute("aria-valuemax")
     slider.focus()
     slider.press("ArrowLeft" if at_max else "ArrowRight")
-    explorer.page.wait_for_function(
-        "([img, old]) => img.getAttribute('src') !== old && img.complete && img.naturalWidth > 0",
-        arg=[plot.element_handle(), before],
-        timeout=TIMEOUT_MS,
-    )
+    where = f"{path}: explorer #{index + 1}"
+    try:
+        explorer.page.wait_for_function(
+            "([s, v]) => s.getAttribute('aria-valuenow') !== v",
+            arg=[slider.element_handle(), value],
+        )
+    except PlaywrightTimeoutError:
+        raise AssertionError(f"{where}: the slider did not move with the arrow keys") from None
+    moved = slider.get_attribute("aria-valuenow")
+    try:
+        explorer.page.wait_for_function(
+            "([img, old]) => img.getAttribute('src') !== old && img.complete"
+            " && img.naturalWidth > 0",
+            arg=[plot.element_handle(), before],
+            timeout=TIMEOUT_MS,
+        )
+    except PlaywrightTimeoutError:
+        raise AssertionError(
+            f"{where}: slider moved {value} -> {moved} but the plot did not change within "
+            f"{TIMEOUT_MS // 1000} s (is the slider observed?)"
+        ) from None
 
 
 # --------------------------------------------------------------------------------------------
