@@ -507,7 +507,7 @@ def keys_02() -> dict[str, dict]:
 # === end of lesson 02 block ===================================================================
 
 
-# === Lesson 01: Kratom and the evidence (exercises 01.1-01.7) ===============================
+# === Lesson 01: Kratom and the evidence (exercises 01.1-01.6) ===============================
 # Published numbers, typed from the papers (cited as in data/references.csv):
 #   Palamar 2021 (Am J Prev Med, doi:10.1016/j.amepre.2021.02.004): NSDUH 2019, past-year kratom
 #     use 0.7 % of people aged 12 and over (probability sample).
@@ -517,9 +517,12 @@ def keys_02() -> dict[str, dict]:
 #   Tanna 2022 (see above): leaf powder K51, mg per g: mitragynine 19.48, speciogynine 3.18,
 #     mitraciliatine 0.647, speciociliatine 5.12, paynantheine 5.86, isopaynantheine 0.512;
 #     7-hydroxymitragynine below the LOQ (< 0.124).
-#   Study designs (01.6) are read from each paper's title and methods: Matsumoto 2004 (mice),
-#     Hiranita 2019 (rats), Yue 2018 (rats), Maxwell 2020 (beagle dogs) are animal studies;
-#     Tanna 2023, Smith 2024 (direct observation), Grundmann 2017 and Kiyokawa 2023 are human.
+#   Funding (01.6): data/references.csv notes Huestis 2024 as funded by Johnson Foods LLC (a kratom
+#     company) and Henningfield 2022 by the American Kratom Foundation (an advocacy group).
+#   Study designs (01.5) are read from each paper's title and methods: Vicknasingam 2020 (Yale J
+#     Biol Med 93(2):229-38, PMID 32607084) is randomised, double-blind and placebo-controlled;
+#     Tanna 2023 gave kratom to all participants in a fixed sequence; Smith 2024 observed usual
+#     doses; Matsumoto 2004 is in mice; Grundmann 2017 a survey; Kiyokawa 2023 case reports.
 # The odds ratio of 01.2 is written out as (p1 / (1 - p1)) / (p0 / (1 - p0)).
 NSDUH_PAST_YEAR_PCT = 0.7
 CROWD_PAST_YEAR_PCT = 6.7
@@ -528,9 +531,10 @@ NMURX_PAST_YEAR_PCT = 0.8
 K51_MG_PER_G = {"mitragynine": 19.48, "speciogynine": 3.18, "mitraciliatine": 0.647,
                 "speciociliatine": 5.12, "paynantheine": 5.86, "isopaynantheine": 0.512}
 K51_7OH_LOQ_MG_PER_G = 0.124
-FUNDED_REFERENCES = {"huestis2024", "henningfield2022"}  # notes in data/references.csv
-ANIMAL_STUDIES = {"matsumoto2004", "hiranita2019", "yue2018", "maxwell2020"}
-HUMAN_STUDIES = {"tanna2023", "smith2024_obs", "grundmann2017", "kiyokawa2023"}
+COMPANY_FUNDED_REFERENCE = "huestis2024"  # note in data/references.csv: Johnson Foods LLC
+RCT_AMONG_CANDIDATES = "vicknasingam2020"  # randomised, placebo-controlled, double-blind
+CANDIDATES_01_5 = ("matsumoto2004", "tanna2023", "smith2024_obs", "grundmann2017",
+                   "vicknasingam2020", "kiyokawa2023")
 
 
 def keys_01() -> dict[str, dict]:
@@ -547,8 +551,7 @@ def keys_01() -> dict[str, dict]:
     surveys = ["NSDUH 2019", "NSDUH 2019 (prescription opioid use disorder subgroup)",
                "NMURx online panel", "crowdsourced online sample",
                "residential treatment programme"]
-    candidates_01_6 = sorted(ANIMAL_STUDIES | HUMAN_STUDIES)
-    ref_ids = "study ids as strings, e.g. {'tanna2022', 'hill2022'}"
+    candidates_01_5 = list(CANDIDATES_01_5)
     return {
         "01.1": {
             "title": "How many times NSDUH's estimate?",
@@ -635,40 +638,41 @@ def keys_01() -> dict[str, dict]:
                  "to it."),
             ],
         },
-        "01.5": {
-            "title": "Which references disclose industry or advocacy funding?",
-            "kind": "choices",
-            "choice": FUNDED_REFERENCES,
+        "01.6": {
+            "title": "Which study was paid for by a kratom company?",
+            "kind": "choice",
+            "choice": COMPANY_FUNDED_REFERENCE,
             "options": [],
-            "format": "a set of " + ref_ids,
+            "format": "one reference id as a string, e.g. 'tanna2022'",
             "hint": "Re-read '6. Who paid?' in lesson 01: filter refs on the note column with "
-            "refs['note'].str.contains('Funded', na=False) and collect the ids.",
-            "explain": "Both are worth reading closely, not dismissing: judge their methods and "
-            "look for replication by others.",
+            "refs['note'].str.contains('Funded', na=False) and read who funded each.",
+            "explain": "Worth reading closely, not dismissing: judge its methods (randomised, "
+            "double-blind, placebo-controlled) and check it against independent studies.",
             "choice_mistakes": [
-                ({"huestis2024"}, "One is missing: search the whole note column, not just the "
-                 "PK studies."),
-                ({"henningfield2022"}, "One is missing: search the whole note column."),
+                ("henningfield2022", "That study was funded by the American Kratom Foundation, an "
+                 "advocacy organisation, not a company that sells kratom."),
+                ("tanna2022", "Tanna 2022 has no funding note in the references table. Filter "
+                 "the note column for 'Funded'."),
             ],
         },
-        "01.6": {
-            "title": "Animal or human?",
-            "kind": "choices",
-            "choice": ANIMAL_STUDIES,
-            "options": candidates_01_6,
-            "format": "a set of " + ref_ids + "; choose from: "
-            + ", ".join(repr(c) for c in candidates_01_6),
-            "hint": "Re-read '5. How to weigh a claim' in lesson 01 and read each title: "
-            "which name a species (mice, rats, dogs)? The others studied people.",
-            "explain": "Titles often name the species; when they do not, the methods section "
-            "does. Always check before you carry a result over to people.",
+        "01.5": {
+            "title": "Which study is a randomised, placebo-controlled trial?",
+            "kind": "choice",
+            "choice": RCT_AMONG_CANDIDATES,
+            "options": candidates_01_5,
+            "format": "one study id as a string: " + ", ".join(repr(c) for c in candidates_01_5),
+            "hint": "Re-read '5. How to weigh a claim' in lesson 01 and read each title: which "
+            "one says that participants were randomised and compared with a placebo?",
+            "explain": "The only placebo-controlled human study of kratom and pain: small, in "
+            "regular users, one preparation, one laboratory pain test.",
             "choice_mistakes": [
-                (ANIMAL_STUDIES | {"tanna2023"}, "Tanna 2023 is a clinical study in healthy "
-                 "adults ('clinical assessment')."),
-                (ANIMAL_STUDIES - {"maxwell2020"}, "Maxwell 2020 studied beagle dogs: dogs are "
-                 "animals too."),
-                (HUMAN_STUDIES, "That is the human set; the exercise asks for the animal "
-                 "studies."),
+                ("tanna2023", "A clinical study in people, but every participant received "
+                 "kratom in a fixed sequence: no randomisation and no placebo."),
+                ("smith2024_obs", "People were observed after their usual dose: no placebo and "
+                 "no randomisation."),
+                ("matsumoto2004", "Controlled, but in mice: an animal study."),
+                ("grundmann2017", "An online survey: self-report, no comparison group."),
+                ("kiyokawa2023", "Case reports: no comparison group at all."),
             ],
         },
     }
