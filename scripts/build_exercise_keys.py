@@ -451,8 +451,9 @@ def keys_02() -> dict[str, dict]:
             "format": "a plain number (a ratio, no unit); tolerance +/- 2 %",
             "hint": "Re-read '5. What a micromolar Ki means in a person' in lesson 02: solve "
             "[L] / ([L] + Ki) = 0.9 for [L] (it is 9 x Ki), then divide by the median Cmax.",
-            "explain": "Even the concentration for 90 % occupancy, an upper bound that ignores "
-            "protein binding, is over a hundred times the median peak concentration measured.",
+            "explain": "The concentration for 90 % occupancy is over a hundred times the median "
+            "peak measured, and that peak is a total (bound + unbound) concentration: the gap to "
+            "the free concentration is larger still.",
             "mistakes": [
                 (*_around(OBENG2024_MG_ALPHA2A_KI_NM / TANNA_MG_CMAX_MEDIAN_NM, 0.02), "That is "
                  "Ki / Cmax, the factor for 50 % occupancy. For 90 % the concentration is 9 x Ki."),
