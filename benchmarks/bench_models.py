@@ -46,4 +46,6 @@ ROWS = [
      _explorer_row(explorers.OccupancyExplorer, "ligand_nm", [10.0, 100.0, 1000.0]), None),
     ("DDI calculator update",
      _explorer_row(explorers.DDICalculator, "dose_mg", [10.0, 39.0, 50.0]), None),
+    ("sampling explorer update",
+     _explorer_row(explorers.SamplingExplorer, "recruitment", [1.0, 10.0, 30.0]), None),
 ]
