@@ -762,8 +762,9 @@ def keys_03() -> dict[str, dict]:
             "hint": "Re-read 'Partial agonists and receptor reserve' in lesson 03: tau = Emax / "
             "(100 - Emax); ten times the receptors gives ten times tau; then Emax = 100 tau' / "
             "(1 + tau').",
-            "explain": "The same molecule reaches very different maxima in systems with different "
-            "receptor numbers: efficacy is always measured in a system.",
+            "explain": "In the operational model (an illustration, not a measurement) the same "
+            "molecule reaches very different maxima in systems with different receptor numbers: "
+            "efficacy is always measured in a system.",
             "mistakes": [
                 (*_around(OBENG2021_7OH_EMAX_PCT, 0.01), "That is the measured Emax in the assay; "
                  "the exercise asks for the model maximum with ten times the receptors."),
