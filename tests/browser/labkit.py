@@ -390,8 +390,12 @@ _JS_ALL_RUN = """
   const status = Array.from(document.querySelectorAll('.jp-StatusBar-TextItem'))
       .map(e => e.textContent).join(' ');
   if (!/\\|\\s*Idle/.test(status)) return false;
-  const prompts = Array.from(document.querySelectorAll('.jp-CodeCell .jp-InputPrompt'));
-  return prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
+  const prompts = Array.from(document.querySelectorAll('.jp-CodeCell .jp-InputPrompt'))
+      .map(p => p.textContent);
+  if (prompts.some(t => t.includes('*'))) return false;
+  // Done when every cell has run, or when an error stopped Run All (later cells stay [ ]).
+  return prompts.every(t => /\\[\\d+\\]/.test(t)) || document.querySelector(
+      '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]') !== null;
 }
 """
 
