@@ -290,3 +290,34 @@ def test_progress_download_and_upload_widgets(bank_dir: Path, tmp_path: Path,
     upload._on_upload({"new": ({"name": "p.json", "content": memoryview(payload)},)})
     assert "Loaded" in upload.status.value
     assert store.read("99-widgets")["questions"]["pick"]["correct"]
+
+
+def _stylesheets(widget) -> list:
+    """Every ``quiz-style`` HTML widget under ``widget`` (depth first)."""
+    found = ["quiz-style" in getattr(widget, "_dom_classes", ()) and widget]
+    for child in getattr(widget, "children", ()):
+        found.extend(_stylesheets(child))
+    return [w for w in found if w]
+
+
+def test_long_options_wrap_one_hidden_stylesheet_per_quiz(bank_dir: Path) -> None:
+    from pharmacourse.quiz.widgets import QUIZ_CSS
+
+    section = quiz.show("99-widgets")
+    sheets = _stylesheets(section)
+    assert len(sheets) == 1 and section.children[0] is sheets[0]  # once, not per question
+    style = sheets[0]
+    assert style.layout.display == "none"
+    assert style.value == f"<style>{QUIZ_CSS}</style>"
+    # ipywidgets 8 pins each radio label to one 20 px line: the quiz CSS lets it grow, scoped
+    # to the stable classes (never a global rule), and keeps the checkbox text from being cut.
+    assert ".quiz-choices .widget-radio-box label" in QUIZ_CSS and "height: auto" in QUIZ_CSS
+    assert "white-space: normal" in QUIZ_CSS
+    rules = [r for r in QUIZ_CSS.split("}") if r.strip()]
+    assert all(r.split("{")[0].count(".quiz-choice") == r.split("{")[0].count(",") + 1
+               for r in rules), "every selector is scoped to .quiz-choices / .quiz-choice"
+    alone = QuestionWidget(section.widget("pick").question, restore=False)
+    assert len(_stylesheets(alone)) == 1  # a question shown on its own brings its own CSS
+    # the stored output and the text repr are untouched by the stylesheet
+    bundle = section._repr_mimebundle_()
+    assert "<style" not in bundle["text/html"] and "<style" not in bundle["text/plain"]

@@ -7,6 +7,12 @@ no exception reaches the notebook. Stable CSS classes for the browser tests: ``q
 ``quiz-check``, ``quiz-reveal``, ``quiz-new-numbers``, ``quiz-feedback`` (+ ``-correct``,
 ``-incorrect``, ``-invalid``, ``-recorded``, ``-revealed``), ``quiz-score``, ``quiz-prediction``.
 
+Long options: ipywidgets 8 gives every radio label a fixed one-line height (``height: 20px``)
+and cuts a checkbox's description to one line with an ellipsis, so an option that wraps spilled
+over the next one, which then covered its radio (no click reached it). Each quiz therefore
+carries :data:`QUIZ_CSS` once, in a hidden ``ipywidgets.HTML`` ``<style>`` (class
+``quiz-style``), scoped to ``.quiz-choices``/``.quiz-choice``: option labels grow with their text.
+
 The containers' ``__repr__`` and ``text/plain`` are a fixed line, and their mime bundle adds the
 static HTML of :mod:`pharmacourse.quiz.render`, so a stored output never holds an answer.
 """
@@ -52,6 +58,42 @@ _ICONS = {CORRECT: "✔", INCORRECT: "✘", INVALID: "⚠", ERROR: "⚠", RECORD
           "revealed": "ℹ"}
 _FULL = widgets.Layout(width="auto", max_width="100%")
 
+#: Scoped CSS for long options (see the module docstring). Selectors name both the classic and
+#: the ``jupyter-widget-*`` class of ipywidgets 8, and are more specific than its own rules.
+#: A one-line option keeps ipywidgets' look (20 px line, 28 px checkbox row).
+QUIZ_CSS = """
+.quiz-choices .widget-radio-box label, .quiz-choices .jupyter-widget-radio-box label {
+  display: flex; align-items: flex-start; height: auto;
+  min-height: var(--jp-widgets-radio-item-height); white-space: normal;
+  overflow-wrap: anywhere; margin-bottom: 2px; cursor: pointer;
+}
+.quiz-choices .widget-radio-box input, .quiz-choices .jupyter-widget-radio-box input {
+  order: -1; flex: none; float: none;
+}
+.quiz-choice.widget-checkbox, .quiz-choice.jupyter-widget-checkbox {
+  height: auto; min-height: var(--jp-widgets-inline-height);
+}
+.quiz-choice .widget-label-basic, .quiz-choice .jupyter-widget-label-basic {
+  display: flex; align-items: flex-start; white-space: normal; overflow: visible;
+  line-height: var(--jp-widgets-radio-item-height);
+  padding: calc((var(--jp-widgets-inline-height) - var(--jp-widgets-radio-item-height)) / 2) 0;
+  cursor: pointer;
+}
+.quiz-choice .widget-label-basic > span, .quiz-choice .jupyter-widget-label-basic > span {
+  white-space: normal; overflow: visible; overflow-wrap: anywhere;
+}
+.quiz-choice input[type="checkbox"] {
+  flex: none; align-self: flex-start; height: var(--jp-widgets-radio-item-height); margin-top: 0;
+}
+"""
+
+
+def _stylesheet() -> widgets.HTML:
+    """The hidden ``<style>`` of :data:`QUIZ_CSS` (a style applies wherever it sits)."""
+    style = widgets.HTML(f"<style>{QUIZ_CSS}</style>", layout=widgets.Layout(display="none"))
+    style.add_class("quiz-style")
+    return style
+
 
 def _feedback_html(icon: str, headline: str, items: Sequence[str] = (),
                    explanation: str | None = None) -> str:
@@ -70,7 +112,9 @@ class QuestionWidget(widgets.VBox):
 
     def __init__(self, question: Question, number: int = 1,
                  on_change: Callable[[QuestionWidget], None] | None = None,
-                 seed: int | None = None, restore: bool = True) -> None:
+                 seed: int | None = None, restore: bool = True,
+                 stylesheet: bool = True) -> None:
+        """``stylesheet=False`` when a :class:`QuizSection` already carries the quiz CSS."""
         self.question = question
         self.number = number
         self.tries = 0
@@ -105,8 +149,10 @@ class QuestionWidget(widgets.VBox):
         self.feedback = widgets.HTML(value="", layout=_FULL)
         self.feedback.add_class("quiz-feedback")
         self._status_class: str | None = None
-        super().__init__(children=[self.stem, self.input, widgets.HBox(buttons), self.feedback],
-                         layout=widgets.Layout(margin="0 0 1em 0"))
+        children = [self.stem, self.input, widgets.HBox(buttons), self.feedback]
+        if stylesheet:
+            children.insert(0, _stylesheet())
+        super().__init__(children=children, layout=widgets.Layout(margin="0 0 1em 0"))
         self.add_class("quiz-question")
         self.add_class(f"quiz-{question.type}")
         if question.type == "prediction":
@@ -277,11 +323,12 @@ class QuizSection(widgets.VBox):
         header = widgets.HTML(f"<strong>Quiz: {inline(title)}</strong>"
                               + (f"<div>{inline(intro)}</div>" if intro else ""))
         header.add_class("quiz-title")
-        self.question_widgets = [QuestionWidget(q, i, on_change=self._update_score)
+        self.question_widgets = [QuestionWidget(q, i, on_change=self._update_score,
+                                                stylesheet=False)
                                  for i, q in enumerate(self.questions, start=1)]
         self.score = widgets.HTML(layout=_FULL)
         self.score.add_class("quiz-score")
-        super().__init__(children=[header, *self.question_widgets, self.score])
+        super().__init__(children=[_stylesheet(), header, *self.question_widgets, self.score])
         self.add_class("quiz")
         self._update_score()
 
