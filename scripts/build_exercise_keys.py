@@ -518,8 +518,8 @@ def keys_02() -> dict[str, dict]:
 #   Tanna 2022 (see above): leaf powder K51, mg per g: mitragynine 19.48, speciogynine 3.18,
 #     mitraciliatine 0.647, speciociliatine 5.12, paynantheine 5.86, isopaynantheine 0.512;
 #     7-hydroxymitragynine below the LOQ (< 0.124).
-#   Funding (01.6): data/references.csv notes Huestis 2024 as funded by Johnson Foods LLC (a kratom
-#     company) and Henningfield 2022 by the American Kratom Foundation (an advocacy group).
+#   Funding (01.6): data/references.csv notes Huestis 2024 as funded by Johnson Foods LLC (a
+#     company) and Henningfield 2022 by the American Kratom Foundation (a foundation).
 #   Study designs (01.5) are read from each paper's title and methods: Vicknasingam 2020 (Yale J
 #     Biol Med 93(2):229-38, PMID 32607084) is randomised, double-blind and placebo-controlled;
 #     Tanna 2023 gave kratom to all participants in a fixed sequence; Smith 2024 observed usual
@@ -563,8 +563,8 @@ def keys_01() -> dict[str, dict]:
             "format": "a plain number (a ratio, no unit); tolerance +/- 0.05",
             "hint": "Re-read '3. Who uses kratom?' in lesson 01: select the two past-year rows "
             "(measure == 'past_year_use') and divide the crowdsourced value by NSDUH's.",
-            "explain": "Nearly tenfold, from the same country and similar years: the difference "
-            "lies in who was asked.",
+            "explain": "Nearly tenfold in the same country: the two surveys asked different people "
+            "(a household probability sample from age 12 vs adults recruited online).",
             "mistakes": [
                 (*_around(CROWD_LIFETIME_PCT / NSDUH_PAST_YEAR_PCT, 0.01), "You used the "
                  "crowdsourced *lifetime* estimate; compare past-year with past-year."),
@@ -640,7 +640,7 @@ def keys_01() -> dict[str, dict]:
             ],
         },
         "01.6": {
-            "title": "Which study was paid for by a kratom company?",
+            "title": "Which study was paid for by a company?",
             "kind": "choice",
             "choice": COMPANY_FUNDED_REFERENCE,
             "options": [],
@@ -650,8 +650,8 @@ def keys_01() -> dict[str, dict]:
             "explain": "Worth reading closely, not dismissing: judge its methods (randomised, "
             "double-blind, placebo-controlled) and check it against independent studies.",
             "choice_mistakes": [
-                ("henningfield2022", "That study was funded by the American Kratom Foundation, an "
-                 "advocacy organisation, not a company that sells kratom."),
+                ("henningfield2022", "That study was funded by the American Kratom Foundation, a "
+                 "foundation, not a company."),
                 ("tanna2022", "Tanna 2022 has no funding note in the references table. Filter "
                  "the note column for 'Funded'."),
             ],
