@@ -46,6 +46,8 @@ ROWS = [
      _explorer_row(explorers.OccupancyExplorer, "ligand_nm", [10.0, 100.0, 1000.0]), None),
     ("DDI calculator update",
      _explorer_row(explorers.DDICalculator, "dose_mg", [10.0, 39.0, 50.0]), None),
+    ("single-dose PK explorer update",
+     _explorer_row(explorers.SingleDosePKExplorer, "t_half_h", [30.0, 45.3, 60.0]), None),
     ("sampling explorer update",
      _explorer_row(explorers.SamplingExplorer, "recruitment", [1.0, 10.0, 30.0]), None),
 ]

@@ -64,3 +64,23 @@ def test_sampling_explorer_moves_its_marker_and_redraws():
                                100 * epi.sample_prevalence(0.007, e.r_grid))
     bundle = e._repr_mimebundle_()
     assert bundle["text/plain"].startswith("Sampling explorer") and "image/png" in bundle
+
+
+def test_single_dose_explorer_matches_the_bateman_function_and_moves_its_peak():
+    from pharmacourse import pk
+
+    e = explorers.SingleDosePKExplorer()
+    before = e.image.value
+    e.sliders["dose_mg"].value = 2 * e.params["dose_mg"] if e.params["dose_mg"] < 26 else 20.0
+    assert e.image.value != before
+    p = e.params
+    k = float(pk.elimination_rate_constant_per_h(p["t_half_h"]))
+    expected = pk.mg_per_l_to_ng_per_ml(
+        pk.one_compartment_oral(e.t_h, p["dose_mg"], e.v_l, k, p["ka_per_h"]))
+    np.testing.assert_allclose(e.data()["c_ng_per_ml"], expected)
+    t_peak, c_peak = e.data()["peak"]
+    assert c_peak == pytest.approx(float(np.max(expected)))
+    # Closed-form tmax of the Bateman function: ln(ka/k) / (ka - k).
+    ka = p["ka_per_h"]
+    assert t_peak == pytest.approx(math.log(ka / k) / (ka - k), abs=0.1)  # 0.1 h time grid
+    assert e._repr_mimebundle_()["text/plain"].startswith("Single-dose PK explorer")
