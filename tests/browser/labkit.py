@@ -22,6 +22,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("PHARMACOURSE_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -385,6 +387,12 @@ _JS_NOTEBOOK_MODEL = """
 }
 """
 
+_JS_STARTED = """
+() => Array.from(document.querySelectorAll('.jp-CodeCell .jp-InputPrompt'))
+        .some(p => /\\[(\\*|\\d+)\\]/.test(p.textContent))
+      || document.querySelectorAll('.jp-CodeCell').length === 0
+"""
+
 _JS_ALL_RUN = """
 () => {
   const status = Array.from(document.querySelectorAll('.jp-StatusBar-TextItem'))
@@ -451,17 +459,51 @@ class LabPage:
         ).click()
 
     def run_all(self) -> None:
-        """Clear every output, Run All, and wait until every code cell has run and all is idle."""
+        """Clear every output, Run All, and wait until every code cell has run and all is idle.
+
+        If Run All has visibly not started within 30 s (no cell queued or numbered: a Run All
+        that reached the kernel too early), it is issued once more.
+        """
         self.menu("Edit", "Clear Outputs of All Cells")
         self.page.wait_for_function(
             "() => Array.from(document.querySelectorAll('.jp-CodeCell .jp-InputPrompt'))"
             ".every(p => !/\\[\\d+\\]/.test(p.textContent))"
         )
-        self.menu("Run", "Run All Cells")
-        self.page.wait_for_function(_JS_ALL_RUN, timeout=RUN_ALL_TIMEOUT_MS, polling=250)
+        self.wait_kernel_idle()
+        for attempt in (1, 2):
+            self.menu("Run", "Run All Cells")
+            try:
+                self.page.wait_for_function(_JS_STARTED, timeout=30_000, polling=200)
+                break
+            except PlaywrightTimeoutError:
+                if attempt == 2:
+                    raise AssertionError(f"Run All did not start twice: {self.state()}") from None
+        try:
+            self.page.wait_for_function(_JS_ALL_RUN, timeout=RUN_ALL_TIMEOUT_MS, polling=250)
+        except PlaywrightTimeoutError:
+            shot = self.screenshot(f"TIMEOUT-{int(time.time())}")
+            raise AssertionError(
+                f"Run All did not finish within {RUN_ALL_TIMEOUT_MS // 1000} s: {self.state()} "
+                f"(screenshot {shot}; server log tail:\n{self.server.log_tail(15)})"
+            ) from None
         # Widget views render asynchronously after the kernel is idle.
         self.page.wait_for_function(
             "() => !/Loading widget\\.\\.\\./.test(document.body.innerText)", timeout=TIMEOUT_MS
+        )
+
+    def state(self) -> str:
+        """Kernel status, prompts and dialogs, for failure messages."""
+        return str(
+            self.page.evaluate(
+                """() => ({
+                  status: Array.from(document.querySelectorAll('.jp-StatusBar-TextItem'))
+                    .map(e => e.textContent).filter(t => /\\|/.test(t)).join(' '),
+                  prompts: Array.from(document.querySelectorAll('.jp-CodeCell .jp-InputPrompt'))
+                    .map(p => p.textContent.replace(':', '')).join(''),
+                  dialogs: Array.from(document.querySelectorAll('.jp-Dialog'))
+                    .map(d => d.innerText.slice(0, 200)),
+                })"""
+            )
         )
 
     # -- what the learner sees ---------------------------------------------------------------
