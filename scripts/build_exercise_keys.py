@@ -223,8 +223,9 @@ def keys() -> dict[str, dict]:
             "hint": "Re-read 'Three studies, three half-lives' in lesson 04: filter the table "
             "on study_id, analyte == 'mitragynine', parameter == 't_half' and the central "
             "statistic (Tanna: median; Trakulsrichai: mean), then divide Tanna by Trakulsrichai.",
-            "explain": "A median and a mean are both central values, so the ratio is a fair "
-            "first comparison, but they summarise skewed data differently.",
+            "explain": "A median and a mean are both central values, so the ratio is only a "
+            "rough first comparison: they summarise skewed data differently, and the two studies "
+            "also differ in design and in how long they sampled (exercise 04.7).",
             "mistakes": [
                 (
                     *_around(TRAKULSRICHAI_T_HALF_H / TANNA_T_HALF_H),
