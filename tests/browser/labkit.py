@@ -566,6 +566,21 @@ class LabPage:
             )
             if element is None:
                 self.page.screenshot(path=str(target), full_page=False)
+                # Taller than the cap: further parts (name-2.png, ...), scrolling the notebook.
+                for part in range(2, 10):
+                    scrolled = self.page.evaluate(
+                        """() => {
+                             const o = document.querySelector(
+                               '.jp-NotebookPanel .jp-WindowedPanel-outer');
+                             if (!o) return false;
+                             const before = o.scrollTop;
+                             o.scrollTop = before + o.clientHeight - 60;
+                             return o.scrollTop > before;
+                           }"""
+                    )
+                    if not scrolled:
+                        break
+                    self.page.screenshot(path=str(target.with_name(f"{name}-{part}.png")))
             else:
                 element.screenshot(path=str(target))
         finally:
