@@ -7,10 +7,8 @@ reports those as skipped, "got empty parameter set").
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import shutil
-import sys
 from pathlib import Path
 
 import nbformat
@@ -26,15 +24,7 @@ NAMES = sorted(p.name for p in SOLUTIONS.glob("*.ipynb"))
 CHECK_CALL = re.compile(r"""^\s*check\(\s*["'](?P<id>[^"']+)["']""", re.MULTILINE)
 
 
-def _load_script(name: str):
-    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-mx = _load_script("make_exercises")
+from scripts import make_exercises as mx  # noqa: E402  (the repo root is on sys.path)
 
 
 def _read(path: Path) -> nbformat.NotebookNode:

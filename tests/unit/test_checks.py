@@ -6,11 +6,9 @@ Generator tests run on small synthetic notebooks; check tests run on the real re
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import math
 import re
-import sys
 from pathlib import Path
 
 import nbformat
@@ -25,16 +23,9 @@ from pharmacourse.units import Q_, ureg
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _load_script(name: str):
-    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+from scripts import build_exercise_keys as bk  # noqa: E402  (the repo root is on sys.path)
+from scripts import make_exercises as mx  # noqa: E402
 
-
-mx = _load_script("make_exercises")
-bk = _load_script("build_exercise_keys")
 KEYS = bk.keys()  # plain (unencoded) keys: expected values and known wrong answers
 TITLE = "# Exercises for lesson 99\n\n**Worked solutions (instructor/self-study version)**"
 

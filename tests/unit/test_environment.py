@@ -104,7 +104,8 @@ def test_changing_one_pin_in_one_file_is_caught(target):
         test = {**test, name: "0.0.1"}
     elif target == "env":
         pip_section = next(d for d in env["dependencies"] if isinstance(d, dict))["pip"]
-        pip_section[:] = [p if not p.startswith("pandas==") else "pandas==0.0.1" for p in pip_section]
+        pip_section[:] = [p if not p.startswith("pandas==") else "pandas==0.0.1"
+                          for p in pip_section]
     else:
         deps = pyproject["project"]["dependencies"]
         deps[:] = [d if not d.startswith("pandas") else "pandas>=99" for d in deps]
@@ -130,11 +131,7 @@ def test_installed_versions_match_the_test_lock():
 
 
 def test_environment_yml_is_generated_from_the_runtime_lock():
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        import sync_environment_yml
-    finally:
-        sys.path.pop(0)
+    from scripts import sync_environment_yml
     expected = sync_environment_yml.render(ROOT / "requirements" / "runtime.lock")
     assert (ROOT / "environment.yml").read_text(encoding="utf-8") == expected
 
