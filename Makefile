@@ -8,6 +8,8 @@ VPY    := $(VENV)/bin/python
 RUNTIME_STAMP := $(VENV)/.installed-runtime
 TEST_STAMP    := $(VENV)/.installed-test
 START  := notebooks/00-start-here.ipynb
+# Jupyter refuses to run as root unless told; containers and some cloud machines run as root.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 
 .DEFAULT_GOAL := help
 .PHONY: help lab test notebooks exercises bench lock clean venv
@@ -40,7 +42,7 @@ $(TEST_STAMP): requirements/test.lock requirements/runtime.lock pyproject.toml |
 	@touch $@ $(RUNTIME_STAMP)
 
 lab: $(RUNTIME_STAMP)
-	$(VPY) -m jupyterlab --ServerApp.default_url=/lab/tree/$(START) $(LAB_ARGS)
+	$(VPY) -m jupyterlab --LabApp.default_url=/lab/tree/$(START) $(ROOT_FLAG) $(LAB_ARGS)
 
 test: $(TEST_STAMP)
 	bash scripts/run_tests.sh
