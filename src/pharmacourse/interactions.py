@@ -14,6 +14,13 @@ the precipitant) from one inhibitor concentration:
   and the liver (h).
 
 Concentrations in uM (umol/L), rate constants in 1/min, doses in mg, molar masses in g/mol.
+kinact and kdeg must share a time unit (1/min here): kdeg is often quoted per hour (divide by 60).
+
+Which concentration goes in is the caller's choice; the regulatory conventions (FDA 2020; ICH M12
+2024) are: unbound Imax,u with an unbound Ki,u for hepatic R1 (cut-off 1.02, i.e. Imax,u = Ki,u /
+50); total Dose / 250 mL for R1,gut (cut-off 11); 50 x Imax,u for R2 in FDA 2020 (5 x Imax,u in
+ICH M12; cut-off 1.25); and, in the mechanistic model, the unbound hepatic inlet concentration
+for the liver and Fa ka Dose / Qg for the gut wall.
 
 Sources: US FDA. *In Vitro Drug Interaction Studies - Cytochrome P450 Enzyme- and
 Transporter-Mediated Drug Interactions. Guidance for Industry*, January 2020 (basic and
@@ -45,22 +52,29 @@ Array = NDArray[np.float64]
 GUT_VOLUME_ML = 250.0
 
 
-def _nonneg(name: str, value: ArrayLike) -> Array:
+def _finite(name: str, value: ArrayLike) -> Array:
     arr = np.asarray(value, dtype=float)
+    if not np.all(np.isfinite(arr)):
+        raise ValueError(f"{name} must be finite (no NaN or infinity), got {value!r}")
+    return arr
+
+
+def _nonneg(name: str, value: ArrayLike) -> Array:
+    arr = _finite(name, value)
     if np.any(arr < 0):
         raise ValueError(f"{name} must be >= 0, got {value!r}")
     return arr
 
 
 def _positive(name: str, value: ArrayLike) -> Array:
-    arr = np.asarray(value, dtype=float)
+    arr = _finite(name, value)
     if np.any(arr <= 0):
         raise ValueError(f"{name} must be positive, got {value!r}")
     return arr
 
 
 def _fraction(name: str, value: ArrayLike) -> Array:
-    arr = np.asarray(value, dtype=float)
+    arr = _finite(name, value)
     if np.any((arr < 0) | (arr > 1)):
         raise ValueError(f"{name} must be between 0 and 1, got {value!r}")
     return arr
@@ -86,12 +100,21 @@ def gut_concentration_um(
 def r_value_reversible(inhibitor_um: ArrayLike, ki_um: ArrayLike) -> Array:
     """Basic static model for reversible inhibition: R1 = 1 + [I] / Ki (dimensionless).
 
-    Use the unbound systemic or hepatic inlet concentration for R1 (guidance cut-off 1.02) or
-    [I]_gut for R1,gut (cut-off 11).
+    The function takes whatever [I] it is given; the FDA 2020 conventions are:
+
+    - hepatic R1 = 1 + Imax,u / Ki,u: Imax,u the unbound maximal (steady-state, highest dose)
+      plasma concentration, Ki,u the Ki corrected for nonspecific binding in the incubation;
+      cut-off 1.02, i.e. an interaction is flagged when Imax,u > Ki,u / 50;
+    - R1,gut = 1 + Igut / Ki,u with the total (not unbound) Igut = Dose / 250 mL
+      (``gut_concentration_um``), for orally given CYP3A inhibitors; cut-off 11.
+
+    Using the unbound hepatic inlet concentration instead of Imax,u (as the DMD 2023 review's
+    Table 5 does) is more conservative (higher R1). A total plasma concentration with a Ki,u would
+    overstate R1 by 1 / fu.
 
     Args:
-        inhibitor_um: inhibitor concentration (uM).
-        ki_um: reversible inhibition constant Ki (uM); from an IC50 see
+        inhibitor_um: inhibitor concentration (uM), >= 0.
+        ki_um: reversible inhibition constant Ki (uM), > 0; from an IC50 see
             ``pharmacourse.pd.cheng_prusoff_ki``.
     """
     return 1.0 + _nonneg("[I]", inhibitor_um) / _positive("Ki", ki_um)
@@ -103,9 +126,9 @@ def k_obs_per_min(inhibitor_um: ArrayLike, kinact_per_min: ArrayLike, ki_um: Arr
     Equation: k_obs = kinact [I] / (KI + [I]).
 
     Args:
-        inhibitor_um: inhibitor concentration (uM).
-        kinact_per_min: maximal inactivation rate constant (1/min).
-        ki_um: KI, the concentration giving half of kinact (uM).
+        inhibitor_um: inhibitor concentration (uM), >= 0 (unbound, with an unbound KI,u).
+        kinact_per_min: maximal inactivation rate constant (1/min), >= 0.
+        ki_um: KI, the concentration giving half of kinact (uM), > 0.
     """
     i = _nonneg("[I]", inhibitor_um)
     return _nonneg("kinact", kinact_per_min) * i / (_positive("KI", ki_um) + i)
@@ -116,14 +139,20 @@ def r_value_time_dependent(
 ) -> Array:
     """Basic static model for time-dependent inhibition: R2 = (k_obs + kdeg) / kdeg.
 
-    The ratio of the enzyme's turnover with and without the inactivator. Guidance may scale the
-    inhibitor concentration before this step; pass the concentration you intend to use.
+    k_obs = kinact [I] / (KI + [I]). The ratio of the enzyme's turnover with and without the
+    inactivator. The concentration is used as given, not scaled: FDA 2020 uses
+    [I] = 50 x Imax,u (unbound Cmax) with an unbound KI,u, ICH M12 (2024) 5 x Imax,u; cut-off
+    1.25. Multiply before the call, e.g. ``r_value_time_dependent(50 * imax_u, ...)``.
+
+    Units: kinact and kdeg must be in the same unit (here 1/min). kdeg is often quoted per hour
+    (about 0.02-0.03 per hour for CYP3A, an enzyme half-life of about a day): divide it by 60,
+    or R2 comes out 60 times too small.
 
     Args:
-        inhibitor_um: inhibitor concentration (uM).
-        kinact_per_min: maximal inactivation rate constant (1/min).
-        ki_um: KI (uM).
-        kdeg_per_min: the enzyme's natural degradation rate constant (1/min).
+        inhibitor_um: inhibitor concentration (uM), >= 0.
+        kinact_per_min: maximal inactivation rate constant (1/min), >= 0.
+        ki_um: KI (uM), > 0.
+        kdeg_per_min: the enzyme's natural degradation rate constant (1/min), > 0.
     """
     kdeg = _positive("kdeg", kdeg_per_min)
     return (k_obs_per_min(inhibitor_um, kinact_per_min, ki_um) + kdeg) / kdeg
@@ -141,6 +170,11 @@ def _organ_term(
     """A * B * C for one organ (1 when the organ sees no inhibitor)."""
     i = _nonneg("[I]", inhibitor_um)
     a = np.ones_like(i)
+    if kinact_per_min is None and ki_tdi_um is not None:
+        raise ValueError("a TDI KI was given without kinact: time-dependent inhibition needs "
+                         "kinact, KI and kdeg together")
+    if d_emax is None and ec50_um is not None:
+        raise ValueError("an induction EC50 was given without d*Emax: induction needs both")
     if kinact_per_min is not None:
         if ki_tdi_um is None or kdeg_per_min is None:
             raise ValueError("time-dependent inhibition needs kinact, KI and kdeg together")
@@ -151,7 +185,7 @@ def _organ_term(
     if d_emax is not None:
         if ec50_um is None:
             raise ValueError("induction needs d*Emax and EC50 together")
-        c = 1.0 + np.asarray(d_emax, float) * i / (i + _positive("EC50", ec50_um))
+        c = 1.0 + _nonneg("d*Emax", d_emax) * i / (i + _positive("EC50", ec50_um))
     return a * b * c
 
 
@@ -176,6 +210,10 @@ def auc_ratio_mechanistic_static(
         B = 1 / (1 + [I] / Ki)                         reversible inhibition
         C = 1 + d Emax [I] / ([I] + EC50)              induction
 
+    FDA 2020 uses [I]_h = the unbound hepatic inlet concentration and [I]_g = Fa ka Dose / Qg
+    (Qg, the enterocyte blood flow, about 18 L/h); Dose / 250 mL is the basic model's luminal
+    concentration and, used for [I]_g, overstates the gut-wall inhibition.
+
     Args:
         fm: fraction of the object drug's clearance by the inhibited enzyme (0-1).
         fg: fraction of the object drug escaping gut-wall metabolism without inhibitor (0-1).
@@ -188,8 +226,16 @@ def auc_ratio_mechanistic_static(
         d_emax, ec50_um: induction scaling and EC50 (uM); None for no induction.
 
     Returns:
-        Predicted AUC ratio (dimensionless), >= 1 for pure inhibition.
+        Predicted AUC ratio (dimensionless), >= 1 for pure inhibition, < 1 for pure induction.
+
+    Raises:
+        ValueError: no mechanism given (no Ki, kinact or d*Emax), a mechanism's parameters given
+            incompletely, or an invalid (NaN, negative, out of range) input.
     """
+    if ki_um is None and kinact_per_min is None and d_emax is None:
+        raise ValueError("no mechanism given: pass ki_um (reversible), kinact_per_min with "
+                         "ki_tdi_um and kdeg (time-dependent) and/or d_emax with ec50_um "
+                         "(induction)")
     fm_arr = _fraction("fm", fm)
     fg_arr = _fraction("Fg", fg)
     gut = _organ_term(inhibitor_gut_um, ki_um, kinact_per_min, ki_tdi_um,

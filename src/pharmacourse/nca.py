@@ -7,10 +7,14 @@ What is computed, and how (every choice is explicit in the arguments):
   or flat segment uses the linear trapezoid (t2 - t1) (C1 + C2) / 2; a falling segment with both
   concentrations positive uses the logarithmic trapezoid (t2 - t1) (C1 - C2) / ln(C1 / C2),
   which is exact for a mono-exponential decline.
+- AUC0-t starts at the dose: if the first sample is after t = 0, ``nca`` adds C = 0 at t = 0
+  (single extravascular dose, the WinNonlin convention); negative (pre-dose) times are refused.
 - lambda_z, the terminal rate constant: ordinary least squares of ln C on t over the **last
-  ``n_points`` measurable concentrations after tmax** (default 3); with ``n_points=None`` the
-  number of points (>= 3, after tmax) with the best adjusted R^2 is chosen, ties going to more
-  points, as PKNCA, WinNonlin and ncappc do. The times used are returned.
+  ``n_points`` measurable concentrations after the peak** (default 3) - never a point at Cmax:
+  with a plateau (Cmax observed twice) the fit starts after its last sample; with
+  ``n_points=None`` the number of points (>= 3, after the peak) with the best adjusted R^2 is
+  chosen, ties (within 1e-4) going to more points, as PKNCA, WinNonlin and ncappc do. The times
+  used are returned.
 - t1/2 = ln 2 / lambda_z; AUC0-inf = AUC0-t + C_last / lambda_z (observed C_last; the
   ``_pred`` variant uses the regression's predicted C_last); % extrapolated.
 - CL/F = Dose / AUC0-inf and Vz/F = Dose / (lambda_z * AUC0-inf) (apparent oral values).
@@ -97,6 +101,8 @@ def _clean(t_h: ArrayLike, c: ArrayLike) -> tuple[NDArray[np.float64], NDArray[n
                          f"{t.shape} and {conc.shape}")
     if t.size < 2:
         raise ValueError("NCA needs at least two samples")
+    if not np.all(np.isfinite(t)):
+        raise ValueError("sampling times must be finite (no NaN or infinity)")
     if np.any(np.diff(t) <= 0):
         raise ValueError("sampling times must be strictly increasing")
     if np.any(~np.isfinite(conc)) or np.any(conc < 0):
@@ -165,14 +171,16 @@ def terminal_slope(
         n_points: how many of the last measurable points to use (>= 2). ``None`` chooses the
             number (>= 3) with the best adjusted R^2 (ties within 1e-4 go to more points).
         include_tmax: whether the point at tmax may enter the fit (default False: only points
-            after the peak, so absorption does not bias the slope).
+            after the peak, so absorption does not bias the slope; when Cmax is observed more
+            than once, the fit starts after the last of those samples).
 
     Returns:
         A ``TerminalFit`` (lambda_z in 1/h, the times used, R^2).
     """
     t, conc = _clean(t_h, c)
     i_max = int(np.argmax(conc))
-    start = i_max if include_tmax else i_max + 1
+    i_max_last = int(conc.size - 1 - np.argmax(conc[::-1]))  # last sample at Cmax
+    start = i_max if include_tmax else i_max_last + 1
     keep = np.arange(t.size) >= start
     keep &= conc > 0
     tt, cc = t[keep], conc[keep]
@@ -202,17 +210,33 @@ def nca(
 ) -> NCAResult:
     """Non-compartmental analysis of one oral concentration-time profile.
 
+    Equations: AUC0-inf = AUC0-t + C_last / lambda_z; CL/F = Dose / AUC0-inf;
+    Vz/F = (CL/F) / lambda_z (Gabrielsson & Weiner 2016).
+
     Args:
-        t_h: sampling times after the dose (h), strictly increasing.
+        t_h: sampling times after a single dose (h), >= 0 and strictly increasing. If the first
+            sample is after 0, C = 0 at t = 0 is added (nothing absorbed yet at the dose), so
+            AUC0-t really starts at the dose.
         c_ng_per_ml: concentrations (ng/mL); use 0 for samples below the limit of quantification.
-        dose_mg: the dose (mg); without it CL/F and Vz/F are NaN.
+        dose_mg: the dose (mg), > 0; without it CL/F and Vz/F are NaN.
         n_points: points for lambda_z (see ``terminal_slope``).
 
     Returns:
         An ``NCAResult``: Cmax (ng/mL), tmax (h), AUC0-t and AUC0-inf (ng*h/mL), lambda_z (1/h),
         t1/2 (h), CL/F (L/h), Vz/F (L), the terminal times used.
+
+    Raises:
+        ValueError: non-finite, negative or non-increasing times; negative or non-finite
+            concentrations; a dose that is not a positive number; too few terminal points.
     """
+    if dose_mg is not None and not (np.isfinite(dose_mg) and dose_mg > 0):
+        raise ValueError(f"dose must be a positive number of mg, got {dose_mg!r}")
     t, conc = _clean(t_h, c_ng_per_ml)
+    if t[0] < 0:
+        raise ValueError("sampling times are after the dose and cannot be negative: drop "
+                         "pre-dose samples or record them at t = 0")
+    if t[0] > 0:
+        t, conc = np.concatenate([[0.0], t]), np.concatenate([[0.0], conc])
     i_max = int(np.argmax(conc))
     positive = np.nonzero(conc > 0)[0]
     if positive.size == 0:

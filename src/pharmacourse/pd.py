@@ -37,11 +37,32 @@ __all__ = [
 Array = NDArray[np.float64]
 
 
-def _positive(name: str, value: ArrayLike) -> Array:
+def _finite(name: str, value: ArrayLike) -> Array:
     arr = np.asarray(value, dtype=float)
+    if not np.all(np.isfinite(arr)):
+        raise ValueError(f"{name} must be finite (no NaN or infinity), got {value!r}")
+    return arr
+
+
+def _positive(name: str, value: ArrayLike) -> Array:
+    arr = _finite(name, value)
     if np.any(arr <= 0):
         raise ValueError(f"{name} must be positive, got {value!r}")
     return arr
+
+
+def _nonneg(name: str, value: ArrayLike) -> Array:
+    arr = _finite(name, value)
+    if np.any(arr < 0):
+        raise ValueError(f"{name} must be >= 0, got {value!r}")
+    return arr
+
+
+def _receptor_fraction(value: ArrayLike) -> Array:
+    q = _finite("receptor_fraction", value)
+    if np.any((q < 0) | (q > 1)):
+        raise ValueError(f"receptor_fraction must be between 0 and 1, got {value!r}")
+    return q
 
 
 def occupancy(ligand: ArrayLike, kd: ArrayLike, hill: ArrayLike = 1.0) -> Array:
@@ -60,7 +81,7 @@ def occupancy(ligand: ArrayLike, kd: ArrayLike, hill: ArrayLike = 1.0) -> Array:
     """
     kd_arr = _positive("Kd", kd)
     n = _positive("Hill coefficient", hill)
-    x = (np.asarray(ligand, float) / kd_arr) ** n
+    x = (_nonneg("ligand concentration", ligand) / kd_arr) ** n
     return x / (1.0 + x)
 
 
@@ -81,7 +102,7 @@ def emax_model(
     Returns:
         Effect (unit of emax).
     """
-    return np.asarray(e0, float) + np.asarray(emax, float) * occupancy(conc, ec50, hill)
+    return _finite("E0", e0) + _finite("Emax", emax) * occupancy(conc, ec50, hill)
 
 
 def quantal_fraction_responding(dose: ArrayLike, ed50: ArrayLike, slope: ArrayLike) -> Array:
@@ -104,7 +125,7 @@ def quantal_fraction_responding(dose: ArrayLike, ed50: ArrayLike, slope: ArrayLi
     """
     ed = _positive("ED50", ed50)
     s = _positive("slope", slope)
-    d = np.asarray(dose, float)
+    d = _nonneg("dose", dose)
     with np.errstate(divide="ignore"):
         z = s * np.log10(d / ed)
     return ndtr(z)
@@ -116,7 +137,7 @@ def dose_for_fraction_responding(fraction: ArrayLike, ed50: ArrayLike, slope: Ar
     Equation: dose = ED50 * 10^(Phi^-1(fraction) / slope), e.g. ED99 and TD1 for the
     "certain safety factor" TD1 / ED99.
     """
-    frac = np.asarray(fraction, float)
+    frac = _finite("fraction", fraction)
     if np.any((frac <= 0) | (frac >= 1)):
         raise ValueError(f"fraction must be strictly between 0 and 1, got {fraction!r}")
     return _positive("ED50", ed50) * 10.0 ** (ndtri(frac) / _positive("slope", slope))
@@ -145,22 +166,25 @@ def cheng_prusoff_ki(ic50: ArrayLike, substrate: ArrayLike, km: ArrayLike) -> Ar
     Returns:
         Ki, in the unit of ic50.
     """
-    return _positive("IC50", ic50) / (1.0 + np.asarray(substrate, float) / _positive("Km", km))
+    return _positive("IC50", ic50) / (1.0 + _nonneg("[S]", substrate) / _positive("Km", km))
 
 
 def dose_ratio(antagonist: ArrayLike, kb: ArrayLike, schild_slope: ArrayLike = 1.0) -> Array:
     """Agonist dose ratio caused by a competitive antagonist (Gaddum/Schild equation).
 
     Equation: DR = 1 + ([B] / KB)^s, s the Schild slope (1 for simple competition), so
-    log(DR - 1) = s log[B] - s log KB (the Schild plot) and pA2 = -log10 KB when s = 1.
+    log(DR - 1) = s log[B] - s log KB (the Schild plot). DR = 2 at [B] = KB whatever s, so the
+    plot's x-intercept, pA2, is -log10 KB; only when s = 1 is KB the antagonist's equilibrium
+    dissociation constant (pA2 = pKB). A slope far from 1 means the antagonism is not simple
+    competition, and KB is then an empirical constant.
 
     Args:
         antagonist: antagonist concentration [B] (unit of kb), >= 0.
         kb: antagonist dissociation constant, > 0.
-        schild_slope: s (dimensionless).
+        schild_slope: s (dimensionless), > 0.
     """
-    return 1.0 + (np.asarray(antagonist, float) / _positive("KB", kb)) ** np.asarray(
-        schild_slope, float
+    return 1.0 + (_nonneg("[B]", antagonist) / _positive("KB", kb)) ** _positive(
+        "Schild slope", schild_slope
     )
 
 
@@ -180,7 +204,11 @@ def tolerance_shifted_ec50(ec50: ArrayLike, fold_shift: ArrayLike) -> Array:
     For the other mechanism, loss of receptors, use ``operational_model`` with
     ``receptor_fraction`` < 1: for a partial agonist it lowers the maximum as well.
     """
-    return _positive("EC50", ec50) * _positive("fold shift", fold_shift)
+    fold = _positive("fold shift", fold_shift)
+    if np.any(fold < 1):
+        raise ValueError(f"tolerance shifts the curve right: fold_shift must be >= 1, got "
+                         f"{fold_shift!r}")
+    return _positive("EC50", ec50) * fold
 
 
 def operational_model(
@@ -214,14 +242,11 @@ def operational_model(
         Effect (unit of em).
     """
     ka_arr = _positive("KA", ka)
-    q = np.asarray(receptor_fraction, float)
-    if np.any((q < 0) | (q > 1)):
-        raise ValueError(f"receptor_fraction must be between 0 and 1, got {receptor_fraction!r}")
-    tau_eff = q * np.asarray(tau, float)
-    a = np.asarray(agonist, float)
-    n_arr = np.asarray(n, float)
+    tau_eff = _receptor_fraction(receptor_fraction) * _nonneg("tau", tau)
+    a = _nonneg("agonist concentration", agonist)
+    n_arr = _positive("transducer slope n", n)
     num = (tau_eff * a) ** n_arr
-    return np.asarray(em, float) * num / ((ka_arr + a) ** n_arr + num)
+    return _finite("Em", em) * num / ((ka_arr + a) ** n_arr + num)
 
 
 def operational_emax(
@@ -231,9 +256,9 @@ def operational_emax(
 
     It rises with tau and falls as receptors are removed (q < 1).
     """
-    tau_eff = np.asarray(receptor_fraction, float) * np.asarray(tau, float)
-    t_n = tau_eff ** np.asarray(n, float)
-    return np.asarray(em, float) * t_n / (1.0 + t_n)
+    tau_eff = _receptor_fraction(receptor_fraction) * _nonneg("tau", tau)
+    t_n = tau_eff ** _positive("transducer slope n", n)
+    return _finite("Em", em) * t_n / (1.0 + t_n)
 
 
 def operational_ec50(
@@ -246,6 +271,6 @@ def operational_ec50(
     With receptor reserve (tau' >> 1) the EC50 lies far below KA: potency is not affinity.
     """
     tau_eff = _positive("tau * receptor_fraction",
-                        np.asarray(receptor_fraction, float) * np.asarray(tau, float))
-    n_arr = np.asarray(n, float)
+                        _receptor_fraction(receptor_fraction) * _nonneg("tau", tau))
+    n_arr = _positive("transducer slope n", n)
     return _positive("KA", ka) / ((2.0 + tau_eff**n_arr) ** (1.0 / n_arr) - 1.0)

@@ -20,6 +20,11 @@ Sources for the equations (standard textbook results):
 
 Every analytic solution here is checked against a numerical ODE solution
 (``scipy.integrate.solve_ivp``) in ``tests/unit/test_pk.py``.
+
+Invalid inputs raise ``ValueError`` rather than returning NaN or a negative concentration:
+NaN or infinite values, negative doses or times since the first dose, zero or negative volumes,
+clearances, rate constants, half-lives or dosing intervals, F outside (0, 1], fractions outside
+[0, 1], and a non-integer number of doses. Times before a dose (t < 0) are valid and give 0.
 """
 
 from __future__ import annotations
@@ -60,6 +65,46 @@ Array = NDArray[np.float64]
 
 
 # ---------------------------------------------------------------------------------------------
+# Input checks: invalid PK inputs (NaN, infinite, negative dose, zero volume, zero half-life)
+# raise ValueError instead of propagating NaN or a negative concentration.
+# ---------------------------------------------------------------------------------------------
+def _finite(name: str, value: ArrayLike) -> Array:
+    arr = np.asarray(value, dtype=float)
+    if not np.all(np.isfinite(arr)):
+        raise ValueError(f"{name} must be finite (no NaN or infinity), got {value!r}")
+    return arr
+
+
+def _positive(name: str, value: ArrayLike) -> Array:
+    arr = _finite(name, value)
+    if np.any(arr <= 0):
+        raise ValueError(f"{name} must be positive, got {value!r}")
+    return arr
+
+
+def _nonneg(name: str, value: ArrayLike) -> Array:
+    arr = _finite(name, value)
+    if np.any(arr < 0):
+        raise ValueError(f"{name} must be >= 0, got {value!r}")
+    return arr
+
+
+def _fraction(name: str, value: ArrayLike, *, allow_zero: bool = True) -> Array:
+    arr = _finite(name, value)
+    low_bad = arr < 0 if allow_zero else arr <= 0
+    if np.any(low_bad | (arr > 1)):
+        interval = "[0, 1]" if allow_zero else "(0, 1]"
+        raise ValueError(f"{name} must be in {interval}, got {value!r}")
+    return arr
+
+
+def _n_doses(n_doses: int) -> int:
+    if isinstance(n_doses, bool) or int(n_doses) != n_doses or n_doses < 1:
+        raise ValueError(f"n_doses must be a whole number >= 1, got {n_doses!r}")
+    return int(n_doses)
+
+
+# ---------------------------------------------------------------------------------------------
 # Basic relations
 # ---------------------------------------------------------------------------------------------
 def elimination_rate_constant_per_h(t_half_h: ArrayLike) -> Array:
@@ -73,23 +118,17 @@ def elimination_rate_constant_per_h(t_half_h: ArrayLike) -> Array:
     Returns:
         k (1/h).
     """
-    t_half = np.asarray(t_half_h, dtype=float)
-    if np.any(t_half <= 0):
-        raise ValueError(f"half-life must be positive, got {t_half_h!r} h")
-    return LN2 / t_half
+    return LN2 / _positive("half-life (h)", t_half_h)
 
 
 def half_life_h(k_per_h: ArrayLike) -> Array:
     """Half-life from a first-order rate constant: t1/2 = ln 2 / k (k in 1/h, result in h)."""
-    k = np.asarray(k_per_h, dtype=float)
-    if np.any(k <= 0):
-        raise ValueError(f"rate constant must be positive, got {k_per_h!r} 1/h")
-    return LN2 / k
+    return LN2 / _positive("rate constant (1/h)", k_per_h)
 
 
 def clearance_l_per_h(k_per_h: ArrayLike, v_l: ArrayLike) -> Array:
     """Clearance of a one-compartment model: CL = k * V (k in 1/h, V in L, CL in L/h)."""
-    return np.asarray(k_per_h, dtype=float) * np.asarray(v_l, dtype=float)
+    return _positive("k (1/h)", k_per_h) * _positive("V (L)", v_l)
 
 
 def volume_l(cl_l_per_h: ArrayLike, k_per_h: ArrayLike) -> Array:
@@ -98,7 +137,7 @@ def volume_l(cl_l_per_h: ArrayLike, k_per_h: ArrayLike) -> Array:
     With the apparent oral values of a study (CL/F, and k from the terminal half-life) this gives
     the apparent volume V/F.
     """
-    return np.asarray(cl_l_per_h, dtype=float) / np.asarray(k_per_h, dtype=float)
+    return _positive("CL (L/h)", cl_l_per_h) / _positive("k (1/h)", k_per_h)
 
 
 def mg_per_l_to_ng_per_ml(c_mg_per_l: ArrayLike) -> Array:
@@ -135,15 +174,13 @@ def unbound_concentration(c_total: ArrayLike, fraction_unbound: ArrayLike) -> Ar
         c_total: total plasma concentration (any unit; the result has the same unit).
         fraction_unbound: f_u, between 0 and 1 (dimensionless).
     """
-    fu = np.asarray(fraction_unbound, dtype=float)
-    if np.any((fu < 0) | (fu > 1)):
-        raise ValueError(f"fraction unbound must be between 0 and 1, got {fraction_unbound!r}")
-    return np.asarray(c_total, dtype=float) * fu
+    fu = _fraction("fraction unbound", fraction_unbound)
+    return _nonneg("total concentration", c_total) * fu
 
 
 def fraction_unbound_from_percent_bound(percent_bound: ArrayLike) -> Array:
     """f_u = 1 - (% bound)/100 (e.g. 73.1 % bound gives f_u = 0.269)."""
-    pb = np.asarray(percent_bound, dtype=float)
+    pb = _finite("percent bound", percent_bound)
     if np.any((pb < 0) | (pb > 100)):
         raise ValueError(f"percent bound must be between 0 and 100, got {percent_bound!r}")
     return 1.0 - pb / 100.0
@@ -236,9 +273,9 @@ def one_compartment_iv_bolus(
 
     Source: Rowland & Tozer 2011, ch. 3.
     """
-    t = np.asarray(t_h, dtype=float)
-    c = np.asarray(dose_mg, float) / np.asarray(v_l, float) * np.exp(
-        -np.asarray(ke_per_h, float) * np.maximum(t, 0.0)
+    t = _finite("time (h)", t_h)
+    c = _nonneg("dose (mg)", dose_mg) / _positive("V (L)", v_l) * np.exp(
+        -_positive("ke (1/h)", ke_per_h) * np.maximum(t, 0.0)
     )
     return np.where(t >= 0, c, 0.0)
 
@@ -266,19 +303,19 @@ def one_compartment_oral(
         v_l: volume of distribution (L), or V/F with f = 1.
         ke_per_h: elimination rate constant (1/h).
         ka_per_h: first-order absorption rate constant (1/h).
-        f: bioavailable fraction (0-1, dimensionless).
+        f: bioavailable fraction (0 < F <= 1, dimensionless).
 
     Returns:
         Concentration (mg/L).
 
     Source: Bateman 1910; Gibaldi & Perrier 1982, ch. 1.
     """
-    t = np.asarray(t_h, dtype=float)
+    t = _finite("time (h)", t_h)
     tt = np.maximum(t, 0.0)
-    ka = np.asarray(ka_per_h, float)
-    ke = np.asarray(ke_per_h, float)
-    amount = np.asarray(f, float) * np.asarray(dose_mg, float) * ka
-    c = amount / np.asarray(v_l, float) * _exp_divided_difference_2(ka, ke, tt)
+    ka = _positive("ka (1/h)", ka_per_h)
+    ke = _positive("ke (1/h)", ke_per_h)
+    amount = _fraction("F", f, allow_zero=False) * _nonneg("dose (mg)", dose_mg) * ka
+    c = amount / _positive("V (L)", v_l) * _exp_divided_difference_2(ka, ke, tt)
     return np.where(t >= 0, c, 0.0)
 
 
@@ -311,9 +348,9 @@ def multiple_dose_oral_superposition(
     Returns:
         Concentration (mg/L).
     """
-    if n_doses < 1:
-        raise ValueError(f"n_doses must be at least 1, got {n_doses!r}")
-    t = np.asarray(t_h, dtype=float)
+    n_doses = _n_doses(n_doses)
+    tau_h = float(_positive("dosing interval (h)", tau_h))
+    t = _finite("time (h)", t_h)
     total = np.zeros(np.broadcast_shapes(t.shape, np.shape(dose_mg), np.shape(v_l),
                                          np.shape(ke_per_h), np.shape(ka_per_h), np.shape(f)))
     for j in range(n_doses):
@@ -349,18 +386,17 @@ def multiple_dose_oral(
 
     Source: Gibaldi & Perrier 1982, ch. 3 (multiple-dosing function).
     """
-    if n_doses < 1:
-        raise ValueError(f"n_doses must be at least 1, got {n_doses!r}")
-    if tau_h <= 0:
-        raise ValueError(f"dosing interval must be positive, got {tau_h!r} h")
-    t = np.asarray(t_h, dtype=float)
+    n_doses = _n_doses(n_doses)
+    tau_h = float(_positive("dosing interval (h)", tau_h))
+    t = _finite("time (h)", t_h)
     n = np.clip(np.floor(t / tau_h) + 1.0, 1.0, float(n_doses))
     t_prime = np.maximum(t - (n - 1.0) * tau_h, 0.0)
 
-    ka = np.asarray(ka_per_h, float)
-    ke = np.asarray(ke_per_h, float)
+    ka = _positive("ka (1/h)", ka_per_h)
+    ke = _positive("ke (1/h)", ke_per_h)
     # (h(ke) - h(ka)) / (ka - ke) = -h[ke, ka]
-    c = -(np.asarray(f, float) * np.asarray(dose_mg, float) * ka / np.asarray(v_l, float)
+    c = -(_fraction("F", f, allow_zero=False) * _nonneg("dose (mg)", dose_mg) * ka
+          / _positive("V (L)", v_l)
           * _regimen_divided_difference(ke, ka, t_prime, tau_h, n))
     return np.where(t >= 0, c, 0.0)
 
@@ -380,9 +416,10 @@ def steady_state_iv_bolus(
     Returns:
         Concentration (mg/L).
     """
-    t = np.mod(np.asarray(t_h, dtype=float), tau_h)
-    ke = np.asarray(ke_per_h, float)
-    return np.asarray(dose_mg, float) / np.asarray(v_l, float) * np.exp(-ke * t) / (
+    tau_h = float(_positive("dosing interval (h)", tau_h))
+    t = np.mod(_finite("time (h)", t_h), tau_h)
+    ke = _positive("ke (1/h)", ke_per_h)
+    return _nonneg("dose (mg)", dose_mg) / _positive("V (L)", v_l) * np.exp(-ke * t) / (
         -np.expm1(-ke * tau_h)
     )
 
@@ -409,11 +446,13 @@ def steady_state_oral(
 
     Source: Gibaldi & Perrier 1982, ch. 3.
     """
-    t = np.mod(np.asarray(t_h, dtype=float), tau_h)
+    tau_h = float(_positive("dosing interval (h)", tau_h))
+    t = np.mod(_finite("time (h)", t_h), tau_h)
 
-    ka = np.asarray(ka_per_h, float)
-    ke = np.asarray(ke_per_h, float)
-    return -(np.asarray(f, float) * np.asarray(dose_mg, float) * ka / np.asarray(v_l, float)
+    ka = _positive("ka (1/h)", ka_per_h)
+    ke = _positive("ke (1/h)", ke_per_h)
+    return -(_fraction("F", f, allow_zero=False) * _nonneg("dose (mg)", dose_mg) * ka
+             / _positive("V (L)", v_l)
              * _regimen_divided_difference(ke, ka, t, tau_h, None))
 
 
@@ -421,11 +460,11 @@ def accumulation_ratio(ke_per_h: ArrayLike, tau_h: ArrayLike) -> Array:
     """Accumulation ratio at steady state relative to the first dose (same time in the interval).
 
     Equation: R_ac = 1 / (1 - exp(-ke tau)) (dimensionless; ke in 1/h, tau in h). For mitragynine
-    with a 45 h half-life and daily dosing this is about 2.4: a day's dose does not mean a day's
-    worth of drug in the body.
+    with a 45 h half-life and daily dosing this is about 3.2 (ke = ln 2 / 45 h = 0.0154 1/h,
+    exp(-0.0154 * 24) = 0.69): at steady state the body holds about three days' worth of doses.
     """
-    ke = np.asarray(ke_per_h, float)
-    return 1.0 / (-np.expm1(-ke * np.asarray(tau_h, float)))
+    ke = _positive("ke (1/h)", ke_per_h)
+    return 1.0 / (-np.expm1(-ke * _positive("dosing interval (h)", tau_h)))
 
 
 def average_steady_state_conc_mg_per_l(
@@ -436,22 +475,23 @@ def average_steady_state_conc_mg_per_l(
     Equation: C_ss,avg = F * Dose / (CL * tau) = AUC_0-tau,ss / tau (mg/L; dose in mg, tau in h,
     CL in L/h). It depends on the dose rate and clearance, not on the absorption rate.
     """
-    return (np.asarray(f, float) * np.asarray(dose_mg, float)
-            / (np.asarray(cl_l_per_h, float) * np.asarray(tau_h, float)))
+    return (_fraction("F", f, allow_zero=False) * _nonneg("dose (mg)", dose_mg)
+            / (_positive("CL (L/h)", cl_l_per_h) * _positive("dosing interval (h)", tau_h)))
 
 
 def auc_inf_mg_h_per_l(dose_mg: ArrayLike, cl_l_per_h: ArrayLike, f: ArrayLike = 1.0) -> Array:
     """Total exposure after one dose: AUC_0-inf = F * Dose / CL (mg*h/L)."""
-    return np.asarray(f, float) * np.asarray(dose_mg, float) / np.asarray(cl_l_per_h, float)
+    return (_fraction("F", f, allow_zero=False) * _nonneg("dose (mg)", dose_mg)
+            / _positive("CL (L/h)", cl_l_per_h))
 
 
 def fraction_of_steady_state(t_h: ArrayLike, t_half_h: ArrayLike) -> Array:
     """Fraction of the steady-state level reached after dosing for a time t.
 
     Equation: f_ss(t) = 1 - exp(-ke t) = 1 - 2^(-t / t1/2) (dimensionless). It depends only on
-    the half-life, not on the dose or the interval.
+    the half-life, not on the dose or the interval. t is the time since the first dose (>= 0).
     """
-    t = np.asarray(t_h, float)
+    t = _nonneg("time since the first dose (h)", t_h)
     return -np.expm1(-elimination_rate_constant_per_h(t_half_h) * t)
 
 
@@ -468,7 +508,7 @@ def time_to_fraction_of_steady_state_h(fraction: ArrayLike, t_half_h: ArrayLike)
     Returns:
         Time (h).
     """
-    frac = np.asarray(fraction, float)
+    frac = _finite("fraction", fraction)
     if np.any((frac <= 0) | (frac >= 1)):
         raise ValueError(f"fraction must be strictly between 0 and 1, got {fraction!r}")
     return -np.log1p(-frac) / elimination_rate_constant_per_h(t_half_h)
@@ -546,20 +586,19 @@ def parent_metabolite_oral(
 
     Source: Gibaldi & Perrier 1982, ch. 1 (metabolite kinetics); Bateman 1910.
     """
-    t = np.asarray(t_h, dtype=float)
+    t = _finite("time (h)", t_h)
     tt = np.maximum(t, 0.0)
-    fm_arr = np.asarray(fm, float)
-    if np.any((fm_arr < 0) | (fm_arr > 1)):
-        raise ValueError(f"formation fraction fm must be between 0 and 1, got {fm!r}")
-    ka = np.asarray(ka_per_h, float)
-    kp = np.asarray(ke_parent_per_h, float)
-    km = np.asarray(ke_metabolite_per_h, float)
-    absorbed = np.asarray(f, float) * np.asarray(dose_mg, float) * ka
+    fm_arr = _fraction("formation fraction fm", fm)
+    ka = _positive("ka (1/h)", ka_per_h)
+    kp = _positive("ke,parent (1/h)", ke_parent_per_h)
+    km = _positive("ke,metabolite (1/h)", ke_metabolite_per_h)
+    absorbed = _fraction("F", f, allow_zero=False) * _nonneg("dose (mg)", dose_mg) * ka
     a_parent = absorbed * _exp_divided_difference_2(ka, kp, tt)
     a_met = fm_arr * kp * absorbed * _exp_divided_difference_3(ka, kp, km, tt)
-    c_parent = np.where(t >= 0, a_parent / np.asarray(v_parent_l, float), 0.0)
+    c_parent = np.where(t >= 0, a_parent / _positive("V,parent (L)", v_parent_l), 0.0)
     c_met = np.where(
-        t >= 0, np.asarray(molar_mass_ratio, float) * a_met / np.asarray(v_metabolite_l, float),
+        t >= 0, _positive("molar mass ratio", molar_mass_ratio) * a_met
+        / _positive("V,metabolite (L)", v_metabolite_l),
         0.0,
     )
     return c_parent, c_met

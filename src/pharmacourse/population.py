@@ -2,7 +2,8 @@
 
 Each subject i gets P_i = P_typical * exp(eta_i), eta_i ~ Normal(0, omega^2), the usual
 population-PK assumption (parameters stay positive, variability is proportional). omega is the
-SD of ln P; a coefficient of variation converts as omega = sqrt(ln(1 + CV^2)).
+SD of ln P; a coefficient of variation converts as omega = sqrt(ln(1 + CV^2)). P_typical is the
+median of the population (its geometric mean); the arithmetic mean is P_typical exp(omega^2 / 2).
 
 Random numbers come from ``numpy.random.default_rng(seed)``: the same seed gives the same subjects
 on every machine, so notebooks and the simulated study are reproducible.
@@ -29,7 +30,8 @@ __all__ = [
 
 Array = NDArray[np.float64]
 
-#: The parameters ``simulate_oral_regimen`` draws, in this order (one normal column each).
+#: The parameters ``simulate_oral_regimen`` needs. ``lognormal_parameters`` draws one normal
+#: column per parameter in the *sorted* order of the names (cl_l_per_h, ka_per_h, v_l).
 PARAMETER_ORDER = ("cl_l_per_h", "v_l", "ka_per_h")
 
 
@@ -39,7 +41,7 @@ def cv_to_omega(cv: ArrayLike) -> Array:
     Equation: omega = sqrt(ln(1 + CV^2)) (CV as a fraction: 0.3 for 30 %).
     """
     cv_arr = np.asarray(cv, float)
-    if np.any(cv_arr < 0):
+    if not np.all(np.isfinite(cv_arr)) or np.any(cv_arr < 0):
         raise ValueError(f"CV must be >= 0, got {cv!r}")
     return np.sqrt(np.log1p(cv_arr**2))
 
@@ -53,10 +55,12 @@ def lognormal_parameters(
     """Draw individual parameters with log-normal between-subject variability.
 
     Equation: P_i = P_typical * exp(eta_i), eta_i ~ N(0, omega_P^2), independent parameters.
+    P_typical is the population median; the mean is P_typical * exp(omega^2 / 2).
 
     Args:
-        typical: typical values by name (units as in the name, e.g. ``{"cl_l_per_h": 233}``).
-        omega: SD of ln P by name (missing names get 0, i.e. no variability).
+        typical: typical values by name (units as in the name, e.g. ``{"cl_l_per_h": 233}``),
+            finite and > 0 (a log-normal parameter cannot be zero or negative).
+        omega: SD of ln P by name, finite and >= 0 (missing names get 0, i.e. no variability).
         n_subjects: number of subjects.
         seed: seed of ``numpy.random.default_rng``; one (n_subjects, n_parameters) block of
             standard normals is drawn, columns in the sorted order of the names.
@@ -69,16 +73,29 @@ def lognormal_parameters(
     unknown = set(omega) - set(typical)
     if unknown:
         raise ValueError(f"omega given for unknown parameters {sorted(unknown)}")
+    for name, value in typical.items():
+        if not (np.isfinite(value) and value > 0):
+            raise ValueError(f"typical value of {name} must be a positive number, got {value!r}")
     rng = np.random.default_rng(seed)
     names = sorted(typical)
     eta = rng.standard_normal((n_subjects, len(names)))
     out = {}
     for j, name in enumerate(names):
         w = float(omega.get(name, 0.0))
-        if w < 0:
+        if not np.isfinite(w) or w < 0:
             raise ValueError(f"omega for {name} must be >= 0, got {w}")
         out[name] = float(typical[name]) * np.exp(w * eta[:, j])
     return out
+
+
+def _check_regimen(typical: Mapping[str, float], tau_h: float, n_doses: int) -> None:
+    missing = set(PARAMETER_ORDER) - set(typical)
+    if missing:
+        raise ValueError(f"typical values missing for {sorted(missing)}")
+    if not (np.isfinite(tau_h) and tau_h > 0):
+        raise ValueError(f"dosing interval must be positive, got {tau_h!r} h")
+    if isinstance(n_doses, bool) or int(n_doses) != n_doses or n_doses < 1:
+        raise ValueError(f"n_doses must be a whole number >= 1, got {n_doses!r}")
 
 
 def simulate_oral_regimen(
@@ -109,9 +126,7 @@ def simulate_oral_regimen(
     Returns:
         (individual parameters dict, concentrations in mg/L with shape (n_subjects, n_times)).
     """
-    missing = set(PARAMETER_ORDER) - set(typical)
-    if missing:
-        raise ValueError(f"typical values missing for {sorted(missing)}")
+    _check_regimen(typical, tau_h, n_doses)
     params = lognormal_parameters(typical, omega, n_subjects, seed)
     t = np.asarray(times_h, float)
     cl = params["cl_l_per_h"][:, None]
@@ -138,6 +153,7 @@ def simulate_oral_regimen_loop(
     the way a first program is usually written. It is the baseline of ``make bench`` and gives
     the same numbers (tested).
     """
+    _check_regimen(typical, tau_h, n_doses)
     params = lognormal_parameters(typical, omega, n_subjects, seed)
     t = np.asarray(times_h, float)
     conc = np.zeros((n_subjects, t.size))
@@ -145,6 +161,6 @@ def simulate_oral_regimen_loop(
         cl = float(params["cl_l_per_h"][i])
         v = float(params["v_l"][i])
         ka = float(params["ka_per_h"][i])
-        for j in range(n_doses):
+        for j in range(int(n_doses)):
             conc[i] += pk.one_compartment_oral(t - j * tau_h, dose_mg, v, cl / v, ka, f)
     return params, conc

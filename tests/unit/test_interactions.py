@@ -68,3 +68,49 @@ def test_errors():
         ddi.auc_ratio_mechanistic_static(1.0, 1.0, 1.0, 1.0, kinact_per_min=0.07)
     with pytest.raises(ValueError):
         ddi.r_value_reversible(1.0, 0.0)
+
+
+# --- Review fixes --------------------------------------------------------------------------------
+NAN = float("nan")
+
+
+@pytest.mark.parametrize("call", [
+    lambda: ddi.r_value_reversible(NAN, 1.0),
+    lambda: ddi.r_value_reversible(1.0, NAN),
+    lambda: ddi.k_obs_per_min(1.0, NAN, 1.0),
+    lambda: ddi.r_value_time_dependent(1.0, 0.1, 1.0, NAN),
+    lambda: ddi.gut_concentration_um(NAN, 398.5),
+    lambda: ddi.auc_ratio_mechanistic_static(NAN, 0.5, 1.0, 1.0, ki_um=1.0),
+], ids=["NaN [I]", "NaN Ki", "NaN kinact", "NaN kdeg", "NaN dose", "NaN fm"])
+def test_nan_inputs_raise(call):
+    with pytest.raises(ValueError, match="finite"):
+        call()
+
+
+def test_incomplete_or_absent_mechanisms_raise():
+    """An EC50 without d*Emax, or a TDI KI without kinact, was silently ignored (AUCR = 1); so was
+    a call with no mechanism at all. A negative d*Emax made induction raise the AUC ratio."""
+    with pytest.raises(ValueError, match="induction"):
+        ddi.auc_ratio_mechanistic_static(0.9, 0.5, 1.0, 1.0, ec50_um=1.0)
+    with pytest.raises(ValueError, match="kinact"):
+        ddi.auc_ratio_mechanistic_static(0.9, 0.5, 1.0, 1.0, ki_tdi_um=1.0,
+                                         kdeg_gut_per_min=5e-4, kdeg_liver_per_min=5e-4)
+    with pytest.raises(ValueError, match="mechanism"):
+        ddi.auc_ratio_mechanistic_static(0.9, 0.5, 1.0, 1.0)
+    with pytest.raises(ValueError, match="d\\*Emax"):
+        ddi.auc_ratio_mechanistic_static(0.9, 0.5, 1.0, 1.0, d_emax=-5.0, ec50_um=1.0)
+
+
+def test_induction_lowers_the_auc_ratio():
+    aucr = float(ddi.auc_ratio_mechanistic_static(0.9, 0.5, 10.0, 1.0, d_emax=5.0, ec50_um=1.0))
+    assert aucr < 1.0
+
+
+def test_docstrings_state_the_regulatory_concentrations():
+    """Where the functions leave the choice of concentration to the caller, the docstrings say
+    what FDA 2020 uses: unbound Imax,u and Ki,u for R1; total Dose/250 mL for R1,gut; 50 x
+    Imax,u for R2 (5 x in ICH M12)."""
+    r1 = ddi.r_value_reversible.__doc__
+    assert "Imax,u" in r1 and "Ki,u" in r1 and "250 mL" in r1
+    r2 = ddi.r_value_time_dependent.__doc__
+    assert "50 x Imax,u" in r2 and "ICH M12" in r2 and "per hour" in r2

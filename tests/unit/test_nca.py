@@ -86,3 +86,49 @@ def test_nca_table_groups_subjects():
     table = nca.nca_table(df)
     assert table.loc[2, "auc_0_t_ng_h_per_ml"] == pytest.approx(
         2 * table.loc[1, "auc_0_t_ng_h_per_ml"])
+
+
+# --- Review fixes --------------------------------------------------------------------------------
+PROFILE_T = [0.0, 1.0, 2.0, 3.0, 4.0, 5.0]
+PROFILE_C = [0.0, 5.0, 4.0, 2.0, 1.0, 0.5]
+
+
+@pytest.mark.parametrize("times", [
+    [0.0, float("nan"), 2.0, 3.0, 4.0, 5.0],  # NaN slipped through the "increasing" check
+    [0.0, 1.0, 2.0, 3.0, 4.0, float("inf")],
+])
+def test_non_finite_times_raise(times):
+    with pytest.raises(ValueError, match="finite"):
+        nca.nca(times, PROFILE_C)
+
+
+@pytest.mark.parametrize("dose", [-1.0, 0.0, float("nan")])
+def test_invalid_dose_raises(dose):
+    """A negative or zero dose gave a negative or zero CL/F, NaN a silent NaN."""
+    with pytest.raises(ValueError, match="dose"):
+        nca.nca(PROFILE_T, PROFILE_C, dose_mg=dose)
+
+
+def test_lambda_z_never_uses_a_point_at_cmax():
+    """A plateau at Cmax (two samples equal to Cmax): the second one is a Cmax point too and must
+    not enter the terminal regression. Here 8, 8, 4, 2, 1 makes the later Cmax point fall on the
+    same line, so best-adjusted-R^2 selection used it (t = 2, 3, 4, 5)."""
+    t = [0.0, 1.0, 2.0, 3.0, 4.0, 5.0]
+    c = [0.0, 8.0, 8.0, 4.0, 2.0, 1.0]
+    fit = nca.terminal_slope(t, c, n_points=None)
+    assert 2.0 not in fit.times_h
+    assert fit.times_h == (3.0, 4.0, 5.0)
+    res = nca.nca(t, c, n_points=None)
+    assert res.tmax_h == 1.0  # tmax is still the first time of Cmax
+    assert res.terminal_times_h == (3.0, 4.0, 5.0)
+
+
+def test_auc_0_t_starts_at_the_dose_when_first_sample_is_later():
+    """AUC0-t of a single oral dose starts at the dose (C = 0 at t = 0, the extravascular
+    convention of WinNonlin); without the first sample at 0 the area 0 -> t1 was silently lost."""
+    with_zero = nca.nca(PROFILE_T, PROFILE_C)
+    without_zero = nca.nca(PROFILE_T[1:], PROFILE_C[1:])
+    assert without_zero.auc_0_t_ng_h_per_ml == pytest.approx(with_zero.auc_0_t_ng_h_per_ml)
+    assert without_zero.auc_0_inf_ng_h_per_ml == pytest.approx(with_zero.auc_0_inf_ng_h_per_ml)
+    with pytest.raises(ValueError, match="negative"):
+        nca.nca([-0.5, *PROFILE_T[1:]], [0.0, *PROFILE_C[1:]])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from pharmacourse import pd
@@ -68,3 +68,43 @@ def test_errors():
         pd.occupancy(1.0, 0.0)
     with pytest.raises(ValueError):
         pd.operational_model(1.0, 1.0, 1.0, receptor_fraction=1.5)
+
+
+# --- Review: invalid inputs raise ValueError instead of giving a plausible-looking number -------
+NAN = float("nan")
+_INVALID_PD_CALLS = {
+    "negative ligand (occupancy 1/0)": lambda: pd.occupancy(-1.0, 1.0),
+    "NaN Kd": lambda: pd.occupancy(1.0, NAN),
+    "NaN concentration (Emax)": lambda: pd.emax_model(NAN, 100.0, 1.0),
+    "negative dose (quantal)": lambda: pd.quantal_fraction_responding(-1.0, 1.0, 2.0),
+    "NaN dose (quantal)": lambda: pd.quantal_fraction_responding(NAN, 1.0, 2.0),
+    "negative substrate (Cheng-Prusoff)": lambda: pd.cheng_prusoff_ki(10.0, -1.0, 1.0),
+    "NaN substrate (Cheng-Prusoff)": lambda: pd.cheng_prusoff_ki(10.0, NAN, 1.0),
+    "negative antagonist (DR = 0)": lambda: pd.dose_ratio(-1.0, 1.0),
+    "zero Schild slope": lambda: pd.dose_ratio(0.0, 1.0, 0.0),
+    "negative Schild slope": lambda: pd.dose_ratio(1.0, 1.0, -1.0),
+    "fold shift below 1 (tolerance)": lambda: pd.tolerance_shifted_ec50(1.0, 0.5),
+    "negative tau (negative effect)": lambda: pd.operational_model(1.0, 1.0, -1.0),
+    "zero transducer slope": lambda: pd.operational_model(1.0, 1.0, 1.0, n=0.0),
+    "negative agonist": lambda: pd.operational_model(-1.0, 1.0, 1.0),
+    "receptor fraction 2 (Emax)": lambda: pd.operational_emax(1.0, receptor_fraction=2.0),
+    "negative tau (Emax)": lambda: pd.operational_emax(-1.0),
+    "zero slope (EC50)": lambda: pd.operational_ec50(1.0, 1.0, n=0.0),
+    "NaN TD50": lambda: pd.therapeutic_index(NAN, 1.0),
+}
+
+
+@pytest.mark.parametrize("call", _INVALID_PD_CALLS.values(), ids=_INVALID_PD_CALLS.keys())
+def test_invalid_inputs_raise_value_error(call):
+    with pytest.raises(ValueError):
+        call()
+
+
+@given(pos, pos, st.floats(min_value=0.3, max_value=3))
+def test_schild_plot_intercept_is_log_kb_for_any_slope(b, kb, s):
+    """DR = 1 + ([B]/KB)^s: DR - 1 = 1 exactly at [B] = KB, and log(DR - 1) is linear in
+    log[B] with slope s (the Schild plot)."""
+    assert pd.dose_ratio(kb, kb, s) == pytest.approx(2.0)
+    assume((b / kb) ** s > 1e-6)  # DR - 1 below that loses digits to the subtraction
+    lhs = np.log10(pd.dose_ratio(b, kb, s) - 1.0)
+    assert lhs == pytest.approx(s * np.log10(b) - s * np.log10(kb), abs=1e-6)

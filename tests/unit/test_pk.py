@@ -212,3 +212,63 @@ def test_time_to_steady_state_matches_huestis_2024():
         assert lo_d - 0.5 <= d95 <= hi_d, (t_half, d95)
     trak = _value(half, study_id="trakulsrichai2015", statistic="mean")
     assert float(pk.time_to_fraction_of_steady_state_h(1 - 2**-5, trak)) / 24 < 5.0
+
+
+# --- Review: invalid inputs raise a clear ValueError instead of returning nonsense ------------
+NAN = float("nan")
+_INVALID_PK_CALLS = {
+    "half-life NaN": lambda: pk.elimination_rate_constant_per_h(NAN),
+    "half-life inf": lambda: pk.elimination_rate_constant_per_h(np.inf),
+    "rate constant NaN": lambda: pk.half_life_h(NAN),
+    "negative clearance": lambda: pk.clearance_l_per_h(-1.0, 10.0),
+    "zero rate for volume": lambda: pk.volume_l(10.0, 0.0),
+    "negative dose (IV)": lambda: pk.one_compartment_iv_bolus(1.0, -1.0, 10.0, 0.1),
+    "zero volume (IV)": lambda: pk.one_compartment_iv_bolus(1.0, 1.0, 0.0, 0.1),
+    "negative ke (IV)": lambda: pk.one_compartment_iv_bolus(1.0, 1.0, 1.0, -0.1),
+    "NaN ke (IV)": lambda: pk.one_compartment_iv_bolus(1.0, 1.0, 1.0, NAN),
+    "NaN time (oral)": lambda: pk.one_compartment_oral([NAN], 100.0, 10.0, 0.3, 1.0),
+    "negative ka": lambda: pk.one_compartment_oral([1.0], 100.0, 10.0, 0.3, -0.1),
+    "F above 1": lambda: pk.one_compartment_oral([1.0], 100.0, 10.0, 0.3, 1.0, 2.0),
+    "negative dose (oral)": lambda: pk.one_compartment_oral([1.0], -100.0, 10.0, 0.3, 1.0),
+    "NaN interval": lambda: pk.multiple_dose_oral([1.0], 100.0, NAN, 3, 10.0, 0.1, 1.0),
+    "fractional dose count": lambda: pk.multiple_dose_oral([1.0], 100.0, 12.0, 2.5, 10.0, 0.1,
+                                                           1.0),
+    "negative interval (superposition)": lambda: pk.multiple_dose_oral_superposition(
+        [1.0], 100.0, -12.0, 2, 10.0, 0.1, 1.0),
+    "zero interval (IV steady state)": lambda: pk.steady_state_iv_bolus([1.0], 100.0, 0.0, 10.0,
+                                                                        0.1),
+    "zero interval (oral steady state)": lambda: pk.steady_state_oral([1.0], 100.0, 0.0, 10.0,
+                                                                      0.1, 1.0),
+    "zero ke (oral steady state)": lambda: pk.steady_state_oral([1.0], 100.0, 12.0, 10.0, 0.0,
+                                                                1.0),
+    "zero ke (accumulation)": lambda: pk.accumulation_ratio(0.0, 24.0),
+    "negative ke (accumulation)": lambda: pk.accumulation_ratio(-1.0, 24.0),
+    "zero clearance (Css,avg)": lambda: pk.average_steady_state_conc_mg_per_l(10.0, 24.0, 0.0),
+    "negative dose (Css,avg)": lambda: pk.average_steady_state_conc_mg_per_l(-10.0, 24.0, 1.0),
+    "zero clearance (AUC)": lambda: pk.auc_inf_mg_h_per_l(10.0, 0.0),
+    "negative time (fraction of ss)": lambda: pk.fraction_of_steady_state(-1.0, 10.0),
+    "NaN fraction (time to ss)": lambda: pk.time_to_fraction_of_steady_state_h(NAN, 10.0),
+    "NaN fu": lambda: pk.unbound_concentration(1.0, NAN),
+    "NaN percent bound": lambda: pk.fraction_unbound_from_percent_bound(NAN),
+    "NaN fm (metabolite)": lambda: pk.parent_metabolite_oral([1.0], 1.0, 1.0, 0.5, 1.0, NAN, 0.2,
+                                                             1.0),
+    "zero metabolite volume": lambda: pk.parent_metabolite_oral([1.0], 1.0, 1.0, 0.5, 1.0, 0.5,
+                                                                0.2, 0.0),
+}
+
+
+@pytest.mark.parametrize("call", _INVALID_PK_CALLS.values(), ids=_INVALID_PK_CALLS.keys())
+def test_invalid_inputs_raise_value_error(call):
+    with pytest.raises(ValueError):
+        call()
+
+
+def test_accumulation_ratio_docstring_example_is_right():
+    """The docstring's mitragynine example (45 h half-life, daily dosing) must match the formula:
+    1 / (1 - exp(-ln2 * 24 / 45)) = 3.2 (it said 2.4)."""
+    import re
+
+    r = float(pk.accumulation_ratio(pk.elimination_rate_constant_per_h(45.0), 24.0))
+    assert r == pytest.approx(3.24, abs=0.01)
+    stated = float(re.search(r"about (\d+(?:\.\d+)?)", pk.accumulation_ratio.__doc__).group(1))
+    assert stated == pytest.approx(r, abs=0.05)

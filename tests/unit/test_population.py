@@ -39,3 +39,30 @@ def test_vectorised_equals_loop():
 def test_errors():
     with pytest.raises(ValueError, match="unknown"):
         population.lognormal_parameters(TYPICAL, {"q": 0.1}, 3, seed=0)
+
+
+# --- Review fixes --------------------------------------------------------------------------------
+NAN = float("nan")
+
+
+@pytest.mark.parametrize("call", [
+    lambda: population.cv_to_omega(NAN),
+    lambda: population.lognormal_parameters({"a": -1.0}, {"a": 0.1}, 3, seed=0),
+    lambda: population.lognormal_parameters({"a": 1.0}, {"a": NAN}, 3, seed=0),
+    lambda: population.lognormal_parameters({"a": NAN}, {}, 3, seed=0),
+    lambda: population.simulate_oral_regimen_loop([1.0], 1.0, 0.0, 2, TYPICAL, {}, 2, seed=0),
+    lambda: population.simulate_oral_regimen_loop([1.0], 1.0, 24.0, 2,
+                                                  {"cl_l_per_h": 1.0, "v_l": 1.0}, {}, 2, seed=0),
+], ids=["NaN CV", "negative typical value", "NaN omega", "NaN typical value",
+        "zero interval (loop)", "missing ka (loop, was KeyError)"])
+def test_invalid_inputs_raise_value_error(call):
+    with pytest.raises(ValueError):
+        call()
+
+
+def test_typical_value_is_the_median_not_the_mean():
+    """The docstring's claim: mean = P_typical * exp(omega^2 / 2)."""
+    p = population.lognormal_parameters({"cl_l_per_h": 100.0}, {"cl_l_per_h": 0.5}, 200000,
+                                        seed=7)["cl_l_per_h"]
+    assert np.mean(p) == pytest.approx(100.0 * np.exp(0.5**2 / 2), rel=0.01)
+    assert "median" in population.lognormal_parameters.__doc__
