@@ -105,6 +105,17 @@ def course_map_markdown(link_prefix: str = "", root: Path = ROOT) -> str:
     return "\n".join(rows)
 
 
+def _cell_text(value: object, column: str) -> str:
+    """A table cell as text: dates as YYYY-MM-DD, a missing verification date said in words."""
+    import pandas as pd
+
+    if value is None or value is pd.NaT or (not isinstance(value, str) and pd.isna(value)):
+        return "not checked here" if column == "date_verified" else ""
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    return str(value)
+
+
 def help_resources_html() -> str:
     """The verified help resources (``data/help_resources.csv``) as an HTML table."""
     from pharmacourse import data
@@ -116,7 +127,7 @@ def help_resources_html() -> str:
     for _, row in df.iterrows():
         cells = []
         for c in cols:
-            value = "" if row[c] is None or str(row[c]) in ("<NA>", "nan") else str(row[c])
+            value = _cell_text(row[c], c)
             if c == "url" and value.startswith("http"):
                 cells.append(f'<td><a href="{html.escape(value)}">{html.escape(value)}</a></td>')
             else:

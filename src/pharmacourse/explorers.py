@@ -483,6 +483,10 @@ class DDICalculator(Explorer):
     Ki = IC50 / 2 from the CYP3A IC50 of 11.4 uM (data/enzyme_inhibition, as tabulated in the
     DMD 2023 review); fm and Fg of the object drug are assumed, as labelled. The log axis shows
     the regulatory cut-off of 11 for R1,gut as a reference line.
+
+    Simplification to teach before use: the same Ki is used for gut and liver, and the gut term
+    of the mechanistic model takes Dose / 250 mL, the basic-model convention; FDA's mechanistic
+    model uses [I]g = Fa ka Dose / Qg, which is lower, so this overstates gut-wall inhibition.
     """
 
     TEXT = "DDI calculator: run this cell to move the sliders (static preview shown)"

@@ -63,3 +63,18 @@ def test_package_is_ruff_clean():
     result = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "src", "scripts"],
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_help_resources_show_plain_dates_and_say_when_unchecked():
+    html = course.help_resources_html()
+    assert "NaT" not in html and "00:00:00" not in html and "nan" not in html.lower().split()
+    assert re.search(r"<td>\d{4}-\d{2}-\d{2}</td>", html), "verified rows show a plain date"
+    assert "<td>not checked here</td>" in html
+    assert "https://" in html and "emergency" in html.lower()
+
+
+def test_start_page_minutes_agree_with_the_course_map():
+    text = (ROOT / "notebooks/00-start-here.ipynb").read_text()
+    lessons = [x for x in course.lessons() if x.part > 0]
+    span = f"{min(x.minutes for x in lessons)}-{max(x.minutes for x in lessons)} minutes"
+    assert span in text, f"the start page should give the lessons' span: {span}"
