@@ -37,6 +37,10 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from pharmacourse._validate import fraction as _fraction
+from pharmacourse._validate import nonneg as _nonneg
+from pharmacourse._validate import positive as _positive
+
 __all__ = [
     "GUT_VOLUME_ML",
     "auc_ratio_mechanistic_static",
@@ -50,34 +54,6 @@ Array = NDArray[np.float64]
 
 #: Volume used for the intestinal luminal concentration, [I]_gut = Dose / 250 mL (FDA 2020).
 GUT_VOLUME_ML = 250.0
-
-
-def _finite(name: str, value: ArrayLike) -> Array:
-    arr = np.asarray(value, dtype=float)
-    if not np.all(np.isfinite(arr)):
-        raise ValueError(f"{name} must be finite (no NaN or infinity), got {value!r}")
-    return arr
-
-
-def _nonneg(name: str, value: ArrayLike) -> Array:
-    arr = _finite(name, value)
-    if np.any(arr < 0):
-        raise ValueError(f"{name} must be >= 0, got {value!r}")
-    return arr
-
-
-def _positive(name: str, value: ArrayLike) -> Array:
-    arr = _finite(name, value)
-    if np.any(arr <= 0):
-        raise ValueError(f"{name} must be positive, got {value!r}")
-    return arr
-
-
-def _fraction(name: str, value: ArrayLike) -> Array:
-    arr = _finite(name, value)
-    if np.any((arr < 0) | (arr > 1)):
-        raise ValueError(f"{name} must be between 0 and 1, got {value!r}")
-    return arr
 
 
 def gut_concentration_um(

@@ -19,6 +19,10 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy.special import ndtr, ndtri
 
+from pharmacourse._validate import finite as _finite
+from pharmacourse._validate import nonneg as _nonneg
+from pharmacourse._validate import positive as _positive
+
 __all__ = [
     "cheng_prusoff_ki",
     "dose_for_fraction_responding",
@@ -35,27 +39,6 @@ __all__ = [
 ]
 
 Array = NDArray[np.float64]
-
-
-def _finite(name: str, value: ArrayLike) -> Array:
-    arr = np.asarray(value, dtype=float)
-    if not np.all(np.isfinite(arr)):
-        raise ValueError(f"{name} must be finite (no NaN or infinity), got {value!r}")
-    return arr
-
-
-def _positive(name: str, value: ArrayLike) -> Array:
-    arr = _finite(name, value)
-    if np.any(arr <= 0):
-        raise ValueError(f"{name} must be positive, got {value!r}")
-    return arr
-
-
-def _nonneg(name: str, value: ArrayLike) -> Array:
-    arr = _finite(name, value)
-    if np.any(arr < 0):
-        raise ValueError(f"{name} must be >= 0, got {value!r}")
-    return arr
 
 
 def _receptor_fraction(value: ArrayLike) -> Array:

@@ -33,6 +33,10 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from pharmacourse import units
+from pharmacourse._validate import finite as _finite
+from pharmacourse._validate import fraction as _fraction
+from pharmacourse._validate import nonneg as _nonneg
+from pharmacourse._validate import positive as _positive
 
 __all__ = [
     "LN2",
@@ -62,40 +66,6 @@ __all__ = [
 LN2 = float(np.log(2.0))
 
 Array = NDArray[np.float64]
-
-
-# ---------------------------------------------------------------------------------------------
-# Input checks: invalid PK inputs (NaN, infinite, negative dose, zero volume, zero half-life)
-# raise ValueError instead of propagating NaN or a negative concentration.
-# ---------------------------------------------------------------------------------------------
-def _finite(name: str, value: ArrayLike) -> Array:
-    arr = np.asarray(value, dtype=float)
-    if not np.all(np.isfinite(arr)):
-        raise ValueError(f"{name} must be finite (no NaN or infinity), got {value!r}")
-    return arr
-
-
-def _positive(name: str, value: ArrayLike) -> Array:
-    arr = _finite(name, value)
-    if np.any(arr <= 0):
-        raise ValueError(f"{name} must be positive, got {value!r}")
-    return arr
-
-
-def _nonneg(name: str, value: ArrayLike) -> Array:
-    arr = _finite(name, value)
-    if np.any(arr < 0):
-        raise ValueError(f"{name} must be >= 0, got {value!r}")
-    return arr
-
-
-def _fraction(name: str, value: ArrayLike, *, allow_zero: bool = True) -> Array:
-    arr = _finite(name, value)
-    low_bad = arr < 0 if allow_zero else arr <= 0
-    if np.any(low_bad | (arr > 1)):
-        interval = "[0, 1]" if allow_zero else "(0, 1]"
-        raise ValueError(f"{name} must be in {interval}, got {value!r}")
-    return arr
 
 
 def _n_doses(n_doses: int) -> int:
