@@ -207,6 +207,23 @@ def _slider(value: float, lo: float, hi: float, step: float, description: str,
                                continuous_update=True)
 
 
+def _mitragynine_sliders(dose_mg: float | None,
+                         t_half_h: float | None) -> tuple[widgets.Widget, widgets.Widget]:
+    """Dose and half-life sliders of the PK explorers, starting at Tanna 2022's dose and median
+    half-life (data/human_pk) unless given; the dose range is that of the published studies."""
+    dose0 = _tanna2022_dose_mg() if dose_mg is None else dose_mg
+    t_half0 = _published("t_half", "tanna2022", "median") if t_half_h is None else t_half_h
+    lo, hi = PUBLISHED_MG_DOSE_RANGE_MG
+    return (_slider(dose0, lo, hi, 0.05, _DOSE_LABEL),
+            _slider(t_half0, 5.0, 80.0, 0.1, "Half-life (h)"))
+
+
+def _point(line: Any) -> np.ndarray:
+    """The (x, y) of a one-point marker line, as a float array."""
+    x, y = line.get_data()
+    return np.array([x[0], y[0]], dtype=float)
+
+
 # ---------------------------------------------------------------------------------------------
 class PKExplorer(Explorer):
     """Repeated oral dosing of mitragynine: dose, interval, half-life and ka.
@@ -228,13 +245,11 @@ class PKExplorer(Explorer):
     def __init__(self, dose_mg: float | None = None, tau_h: float = 24.0,
                  t_half_h: float | None = None, ka_per_h: float = 2.0) -> None:
         self.v_l = _published("vz_f", "tanna2022", "median")
-        dose0 = _tanna2022_dose_mg() if dose_mg is None else dose_mg
-        t_half0 = _published("t_half", "tanna2022", "median") if t_half_h is None else t_half_h
-        lo, hi = PUBLISHED_MG_DOSE_RANGE_MG
+        dose, t_half = _mitragynine_sliders(dose_mg, t_half_h)
         sliders = {
-            "dose_mg": _slider(dose0, lo, hi, 0.05, _DOSE_LABEL),
+            "dose_mg": dose,
             "tau_h": _slider(tau_h, 6.0, 48.0, 1.0, "Dosing interval (h)"),
-            "t_half_h": _slider(t_half0, 5.0, 80.0, 0.1, "Half-life (h)"),
+            "t_half_h": t_half,
             "ka_per_h": _slider(ka_per_h, 0.2, 10.0, 0.1,
                                 "Absorption rate constant ka (1/h, assumed)"),
         }
@@ -306,12 +321,10 @@ class SingleDosePKExplorer(Explorer):
     def __init__(self, dose_mg: float | None = None, t_half_h: float | None = None,
                  ka_per_h: float = 5.8) -> None:
         self.v_l = _published("vz_f", "tanna2022", "median")
-        dose0 = _tanna2022_dose_mg() if dose_mg is None else dose_mg
-        t_half0 = _published("t_half", "tanna2022", "median") if t_half_h is None else t_half_h
-        lo, hi = PUBLISHED_MG_DOSE_RANGE_MG
+        dose, t_half = _mitragynine_sliders(dose_mg, t_half_h)
         sliders = {
-            "dose_mg": _slider(dose0, lo, hi, 0.05, _DOSE_LABEL),
-            "t_half_h": _slider(t_half0, 5.0, 80.0, 0.1, "Half-life (h)"),
+            "dose_mg": dose,
+            "t_half_h": t_half,
             "ka_per_h": _slider(ka_per_h, 0.1, 8.0, 0.1,
                                 "Absorption rate constant ka (1/h, assumed)"),
         }
@@ -356,9 +369,8 @@ class SingleDosePKExplorer(Explorer):
         return False
 
     def data(self) -> dict[str, np.ndarray]:
-        x, y = self.peak.get_data()
         return {"t_h": self.t_h, "c_ng_per_ml": np.asarray(self.line.get_ydata()),
-                "peak": np.array([x[0], y[0]], dtype=float)}
+                "peak": _point(self.peak)}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -469,9 +481,8 @@ class OccupancyExplorer(Explorer):
         return False
 
     def data(self) -> dict[str, np.ndarray]:
-        x, y = self.marker.get_data()
         return {"conc_nm": self.conc_nm, "occupancy_pct": np.asarray(self.line.get_ydata()),
-                "marker": np.array([x[0], y[0]], dtype=float)}
+                "marker": _point(self.marker)}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -613,6 +624,5 @@ class SamplingExplorer(Explorer):
         return False
 
     def data(self) -> dict[str, np.ndarray]:
-        x, y = self.marker.get_data()
         return {"r": self.r_grid, "sample_percent": np.asarray(self.line.get_ydata()),
-                "marker": np.array([x[0], y[0]], dtype=float)}
+                "marker": _point(self.marker)}
