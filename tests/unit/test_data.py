@@ -35,16 +35,21 @@ def _rows(name: str) -> pd.DataFrame:
 # --- the package as a whole ---------------------------------------------------------------
 
 
-def test_frictionless_validate_passes() -> None:
-    """`frictionless validate data/datapackage.json` (the CLI, as `make test` runs it)."""
+def _frictionless_validate(folder: Path) -> tuple[subprocess.CompletedProcess, dict]:
+    """Run the frictionless CLI on ``folder``/datapackage.json; return the process and report."""
     result = subprocess.run(
         [sys.executable, "-m", "frictionless", "validate", "--json", "datapackage.json"],
-        cwd=DATA_DIR,
+        cwd=folder,
         capture_output=True,
         text=True,
         timeout=300,
     )
-    report = json.loads(result.stdout)
+    return result, json.loads(result.stdout)
+
+
+def test_frictionless_validate_passes() -> None:
+    """`frictionless validate data/datapackage.json` (the CLI, as `make test` runs it)."""
+    result, report = _frictionless_validate(DATA_DIR)
     errors = [
         (task.get("name"), err.get("message"))
         for task in report.get("tasks", [])
@@ -61,14 +66,8 @@ def test_frictionless_catches_a_broken_copy(tmp_path: Path) -> None:
     path = copy / "human_pk.csv"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace(",t_half,median,45.3,", ",t_half,median,-45.3,", 1), "utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "frictionless", "validate", "--json", "datapackage.json"],
-        cwd=copy,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert not json.loads(result.stdout)["valid"]
+    _result, report = _frictionless_validate(copy)
+    assert not report["valid"]
 
 
 def test_package_has_licence_and_sources() -> None:

@@ -19,6 +19,15 @@ _ITALIC = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
 _SUB = re.compile(r"_\{([^{}]{1,20})\}")
 _SUP = re.compile(r"\^\{([^{}]{1,20})\}")
 
+#: Each markup rule, in the order it is applied: (pattern, HTML replacement, plain replacement).
+_MARKUP = (
+    (_CODE, r"<code>\1</code>", r"\1"),
+    (_BOLD, r"<strong>\1</strong>", r"\1"),
+    (_ITALIC, r"<em>\1</em>", r"\1"),
+    (_SUB, r"<sub>\1</sub>", r"\1"),
+    (_SUP, r"<sup>\1</sup>", r"^\1"),
+)
+
 
 def escape(text: object) -> str:
     """HTML-escape any value (learner input, numbers, names) for safe echoing."""
@@ -28,21 +37,16 @@ def escape(text: object) -> str:
 def inline(text: str) -> str:
     """Render instructor-written bank text as safe inline HTML (escaped, then tiny markup)."""
     out = escape(text)
-    out = _CODE.sub(r"<code>\1</code>", out)
-    out = _BOLD.sub(r"<strong>\1</strong>", out)
-    out = _ITALIC.sub(r"<em>\1</em>", out)
-    out = _SUB.sub(r"<sub>\1</sub>", out)
-    out = _SUP.sub(r"<sup>\1</sup>", out)
+    for pattern, as_html, _ in _MARKUP:
+        out = pattern.sub(as_html, out)
     return out
 
 
 def plain(text: str) -> str:
     """Bank text with the markup removed (for text/plain outputs and CSV)."""
-    out = _CODE.sub(r"\1", text)
-    out = _BOLD.sub(r"\1", out)
-    out = _ITALIC.sub(r"\1", out)
-    out = _SUB.sub(r"\1", out)
-    out = _SUP.sub(r"^\1", out)
+    out = text
+    for pattern, _, as_plain in _MARKUP:
+        out = pattern.sub(as_plain, out)
     return out
 
 
