@@ -24,6 +24,32 @@ DISCLAIMER = (
 
 
 @dataclass(frozen=True)
+class LessonFile:
+    """One file a written lesson must have; ``pattern`` says ``NN-slug`` for the lesson's slug."""
+
+    pattern: str
+    what: str
+    exercises_only: bool = False
+
+    def path(self, slug: str) -> str:
+        """The file's path for one lesson, relative to the repository root."""
+        return self.pattern.replace("NN-slug", slug)
+
+
+#: Anatomy of a lesson on disk: every written lesson has these files, and a lesson with
+#: exercises (``exercises: false`` in course.yml says it has none) also the ``exercises_only``
+#: ones. docs/architecture.md shows this list; tests/unit/test_lesson_files.py checks each lesson.
+LESSON_FILES = (
+    LessonFile("notebooks/NN-slug.ipynb", "the lesson, stored with its outputs"),
+    LessonFile("quizzes/NN-slug.yml", "its quiz bank"),
+    LessonFile("glossary/NN-slug.yml", "its glossary terms"),
+    LessonFile("solutions/NN-slug.ipynb", "its exercises with worked solutions", True),
+    LessonFile("exercises/NN-slug.ipynb", "the learner version (`make exercises`)", True),
+    LessonFile("solutions/keys/NN-slug.py", "the exercises' answer keys", True),
+)
+
+
+@dataclass(frozen=True)
 class Lesson:
     """One row of the course map."""
 
@@ -33,6 +59,7 @@ class Lesson:
     minutes: int
     part: int
     learn: str
+    exercises: bool = True
 
     @property
     def filename(self) -> str:
@@ -42,6 +69,14 @@ class Lesson:
     def exists(self, folder: str = "notebooks", root: Path = ROOT) -> bool:
         """True if this lesson's notebook exists in ``folder`` (relative to the repo root)."""
         return (root / folder / self.filename).exists()
+
+    def missing_files(self, root: Path = ROOT) -> list[str]:
+        """Messages naming each file of ``LESSON_FILES`` this lesson lacks under ``root``."""
+        return [
+            f"lesson {self.slug}: missing {f.path(self.slug)} ({f.what})"
+            for f in LESSON_FILES
+            if (self.exercises or not f.exercises_only) and not (root / f.path(self.slug)).exists()
+        ]
 
 
 @lru_cache(maxsize=1)

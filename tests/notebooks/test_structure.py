@@ -98,13 +98,3 @@ def test_generated_navigation_is_up_to_date():
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "nav.py"), "--check"],
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, "run `make notebooks`:\n" + result.stdout + result.stderr
-
-
-def test_every_lesson_file_uses_a_course_slug():
-    from pharmacourse import course
-
-    slugs = {x.slug for x in course.lessons()}
-    for folder, suffix in (("notebooks", ".ipynb"), ("solutions", ".ipynb"),
-                           ("exercises", ".ipynb"), ("quizzes", ".yml")):
-        for path in (ROOT / folder).glob(f"*{suffix}"):
-            assert path.stem in slugs, f"{folder}/{path.name}: not a slug in course.yml"
