@@ -5,11 +5,12 @@ Every exercise notebook ends each exercise with a check cell::
     check("04.2", answer)
 
 The check looks the exercise id up in a registry (``exercise_keys.json`` next to this module,
-written by ``scripts/build_exercise_keys.py``), compares the learner's answer with the stored
-value and shows feedback in the notebook: an icon *and* words (never colour alone), in an HTML
-block with CSS classes ``check-feedback`` plus one of ``check-correct``, ``check-incorrect`` or
-``check-not-answered``. The feedback never shows the expected value; a wrong answer gets a hint
-that points back to a section of the lesson, and a known common mistake gets its own hint.
+built by ``scripts/build_exercise_keys.py`` from each lesson's ``solutions/keys/NN-slug.py``),
+compares the learner's answer with the stored value and shows feedback in the notebook: an icon
+*and* words (never colour alone), in an HTML block with CSS classes ``check-feedback`` plus one
+of ``check-correct``, ``check-incorrect`` or ``check-not-answered``. The feedback never shows the
+expected value; a wrong answer gets a hint that points back to a section of the lesson, and a
+known common mistake gets its own hint.
 
 Answers
     * numeric exercises (``kind: "quantity"``) state a unit and a tolerance. A plain number
@@ -60,7 +61,7 @@ __all__ = [
     "normalise_choice",
 ]
 
-#: The registry file, written by scripts/build_exercise_keys.py (never edited by hand).
+#: The registry file, built by scripts/build_exercise_keys.py from solutions/keys/ (never by hand).
 KEYS_PATH = Path(__file__).with_name("exercise_keys.json")
 
 CORRECT = "correct"
@@ -150,7 +151,8 @@ def _key(exercise_id: str) -> dict[str, Any]:
         known = ", ".join(sorted(keys)) or "(none)"
         raise UnknownExerciseError(
             f"no self-check is registered for exercise {exercise_id!r}; known ids: {known}. "
-            "Add it to scripts/build_exercise_keys.py and run that script."
+            "Add it to the lesson's solutions/keys/NN-slug.py and run "
+            "scripts/build_exercise_keys.py."
         )
     return keys[exercise_id]
 
