@@ -7,6 +7,12 @@ checks this).
 
 from __future__ import annotations
 
+from pathlib import Path
+
+#: The course's data/ folder, for keys that read a table directly:
+#: ``pandas.read_csv(DATA_DIR / "human_pk.csv")`` (never through ``pharmacourse.data``).
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+
 
 def around(value: float, rel: float = 0.015) -> tuple[float, float]:
     """A small window around a known wrong value (for the mistakes list)."""

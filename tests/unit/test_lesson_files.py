@@ -84,6 +84,13 @@ def test_import_checker_accepts_the_allowed_imports():
     assert forbidden_imports(source, "ok.py") == []
 
 
+def test_keylib_points_keys_at_the_course_data_folder():
+    import _keylib  # importable like in a key module: the builder put solutions/keys on sys.path
+
+    assert _keylib.DATA_DIR == ROOT / "data" and (_keylib.DATA_DIR / "datapackage.json").exists()
+    assert _keylib.around(100.0, 0.01) == (99.0, 101.0) and _keylib.around(-2.0) == (-2.03, -1.97)
+
+
 def _write(folder: Path, name: str, body: str) -> None:
     folder.mkdir(exist_ok=True)
     (folder / name).write_text(body, encoding="utf-8")
