@@ -18,7 +18,7 @@ KEYS_PATH = REPO / "src" / "pharmacourse" / "exercise_keys.json"
 KEYS_DIR = REPO / "solutions" / "keys"
 sys.path[:0] = [str(REPO / "src"), str(KEYS_DIR)]  # pharmacourse.checks; the keys' _keylib
 
-from pharmacourse.checks import encode_number, hash_choice  # noqa: E402  (storage encoding only)
+from pharmacourse.checks import encode_key  # noqa: E402  (the registry's storage format)
 
 
 def key_modules(folder: Path = KEYS_DIR) -> list[Path]:
@@ -46,25 +46,7 @@ def keys(folder: Path = KEYS_DIR) -> dict[str, dict]:
 
 def encoded(folder: Path = KEYS_DIR) -> dict:
     """The JSON document: expected values encoded, mistakes of choice exercises hashed."""
-    out = {}
-    for exercise_id, spec in sorted(keys(folder).items()):
-        entry = {k: v for k, v in spec.items() if k not in ("value", "choice", "choice_mistakes")}
-        if spec["kind"] == "quantity":
-            expected = spec["value"]
-            entry["expected"] = encode_number(exercise_id, expected)
-            tol = spec["tolerance"]
-            allowed = tol["abs"] if "abs" in tol else tol["rel"] * abs(expected)
-            mistakes = []
-            for lo, hi, hint in spec["mistakes"]:
-                if lo <= expected + allowed and hi >= expected - allowed:
-                    raise ValueError(f"{exercise_id}: mistake window {lo}-{hi} overlaps the answer")
-                mistakes.append({"low": round(lo, 6), "high": round(hi, 6), "hint": hint})
-            entry["mistakes"] = mistakes
-        else:
-            entry["expected_hash"] = hash_choice(exercise_id, spec["choice"])
-            entry["mistakes"] = [{"hash": hash_choice(exercise_id, wrong), "hint": hint}
-                                 for wrong, hint in spec["choice_mistakes"]]
-        out[exercise_id] = entry
+    out = {i: encode_key(i, spec) for i, spec in sorted(keys(folder).items())}
     about = ("Answer keys of the exercise self-checks, written by scripts/build_exercise_keys.py "
              "(do not edit). Expected values are obfuscated against accidental reading, not "
              "secured: see pharmacourse.checks.")

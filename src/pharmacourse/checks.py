@@ -54,6 +54,7 @@ __all__ = [
     "UnknownExerciseError",
     "check",
     "describe",
+    "encode_key",
     "encode_number",
     "exercise_ids",
     "hash_choice",
@@ -126,6 +127,29 @@ def hash_choice(exercise_id: str, answer: str | set[str] | list[str] | tuple[str
     else:
         text = "|".join(sorted({normalise_choice(item) for item in answer}))
     return hashlib.sha256(f"{exercise_id}\x1f{text}".encode()).hexdigest()
+
+
+def encode_key(exercise_id: str, spec: dict[str, Any]) -> dict[str, Any]:
+    """One registry entry from a plain key of solutions/keys/ (format: solutions/README.md).
+
+    The expected value is encoded (a choice: hashed, with its known wrong options); a mistake
+    window that overlaps the tolerance around the answer raises ValueError naming the exercise.
+    """
+    entry = {k: v for k, v in spec.items() if k not in ("value", "choice", "choice_mistakes")}
+    if spec["kind"] == "quantity":
+        expected, tol = spec["value"], spec["tolerance"]
+        entry["expected"] = encode_number(exercise_id, expected)
+        allowed = tol["abs"] if "abs" in tol else tol["rel"] * abs(expected)
+        entry["mistakes"] = []
+        for lo, hi, hint in spec["mistakes"]:
+            if lo <= expected + allowed and hi >= expected - allowed:
+                raise ValueError(f"{exercise_id}: mistake window {lo}-{hi} overlaps the answer")
+            entry["mistakes"].append({"low": round(lo, 6), "high": round(hi, 6), "hint": hint})
+    else:
+        entry["expected_hash"] = hash_choice(exercise_id, spec["choice"])
+        entry["mistakes"] = [{"hash": hash_choice(exercise_id, wrong), "hint": hint}
+                             for wrong, hint in spec["choice_mistakes"]]
+    return entry
 
 
 @cache

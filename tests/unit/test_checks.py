@@ -335,6 +335,17 @@ def test_encoding_round_trips():
         assert checks._decode_number("04.1", checks.encode_number("04.1", value)) == value
 
 
+def test_encode_key_hides_the_value_and_refuses_a_mistake_window_over_the_answer():
+    spec = {"kind": "quantity", "unit": "h", "value": 37.78, "tolerance": {"abs": 0.5},
+            "mistakes": [(0.05, 0.06, "That is k.")]}
+    entry = checks.encode_key("99.1", spec)
+    assert "value" not in entry and checks._decode_number("99.1", entry["expected"]) == 37.78
+    assert entry["mistakes"] == [{"low": 0.05, "high": 0.06, "hint": "That is k."}]
+    overlapping = dict(spec, mistakes=[(38.0, 40.0, "Too close.")])  # 38.0 is within 0.5 h
+    with pytest.raises(ValueError, match=r"99\.1: mistake window 38\.0-40\.0 overlaps"):
+        checks.encode_key("99.1", overlapping)
+
+
 @pytest.mark.parametrize(
     "exercise_id", sorted(i for i, spec in KEYS.items() if spec["kind"] == "quantity")
 )
