@@ -1,18 +1,30 @@
-"""Explorers: a slider move changes the picture, the plotted data equal the model, the stored
-preview is stable, and every slider is labelled with units and within published ranges."""
+"""Explorers: a slider move changes the picture and its alt text, the plotted data equal the
+model, the stored preview is stable, every slider is labelled with units and within published
+ranges, and the package imports an explorer only when a lesson uses it."""
 
 from __future__ import annotations
 
 import base64
+import json
+import re
+import subprocess
+import sys
 
 import ipywidgets as widgets
 import numpy as np
 import pytest
 
 from pharmacourse import explorers, interactions, pd, pk
+from pharmacourse.explorers._base import slider as make_slider
 
 ALL = [explorers.PKExplorer, explorers.DoseResponseExplorer, explorers.OccupancyExplorer,
-       explorers.DDICalculator]
+       explorers.DDICalculator, explorers.SingleDosePKExplorer, explorers.SamplingExplorer]
+
+#: The public names of the single-module ``explorers.py`` before it became a package
+#: (its ``__all__`` at commit d0093c2): lessons import them and must keep working.
+OLD_PUBLIC_NAMES = ["DDICalculator", "DoseResponseExplorer", "Explorer", "OccupancyExplorer",
+                    "PKExplorer", "PUBLISHED_MG_DOSE_RANGE_MG", "SamplingExplorer",
+                    "SingleDosePKExplorer"]
 
 
 @pytest.mark.parametrize("cls", ALL)
@@ -98,3 +110,106 @@ def test_ddi_calculator_matches_models():
 def test_unknown_parameter_is_an_error():
     with pytest.raises(KeyError, match="unknown"):
         explorers.OccupancyExplorer().update(kd=1.0)
+
+
+def _fresh_python(code: str) -> dict:
+    """Run ``code`` in a new interpreter; it prints one JSON value, returned here."""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+_LOADED = """
+import json, sys
+{body}
+heavy = ("matplotlib", "ipywidgets", "scipy", "pint", "pandas")
+print(json.dumps(sorted(m for m in sys.modules
+                        if m.startswith("pharmacourse.explorers.") or m in heavy)))
+"""
+
+
+def test_importing_the_package_loads_no_explorer():
+    loaded = _fresh_python(_LOADED.format(body="import pharmacourse.explorers"))
+    assert loaded == []
+
+
+def test_using_one_explorer_loads_only_its_module():
+    loaded = _fresh_python(_LOADED.format(
+        body="from pharmacourse.explorers import SamplingExplorer"))
+    assert "pharmacourse.explorers.sampling" in loaded
+    assert "pharmacourse.explorers._base" in loaded
+    others = {"pk_regimen", "single_dose", "dose_response", "occupancy", "ddi"}
+    assert not others & {m.rsplit(".", 1)[-1] for m in loaded}, loaded
+    assert "scipy" not in loaded and "pint" not in loaded  # the sampling model needs neither
+
+
+def test_every_public_name_of_the_old_module_is_importable():
+    code = ("import json\n"
+            f"from pharmacourse.explorers import {', '.join(OLD_PUBLIC_NAMES)}\n"
+            "import pharmacourse.explorers as e\n"
+            "print(json.dumps({'all': sorted(e.__all__), 'dir': sorted(dir(e)),\n"
+            "                  'range': list(PUBLISHED_MG_DOSE_RANGE_MG),\n"
+            "                  'subclass': all(issubclass(c, Explorer) for c in (\n"
+            "                      DDICalculator, DoseResponseExplorer, OccupancyExplorer,\n"
+            "                      PKExplorer, SamplingExplorer, SingleDosePKExplorer))}))")
+    got = _fresh_python(code)
+    assert got["all"] == OLD_PUBLIC_NAMES
+    assert set(OLD_PUBLIC_NAMES) <= set(got["dir"])
+    assert got["range"] == [6.25, 53.2]
+    assert got["subclass"]
+
+
+def test_unknown_name_is_an_attribute_error_listing_the_explorers():
+    with pytest.raises(AttributeError, match="PKExplorer"):
+        explorers.PKExplorr  # noqa: B018 - the attribute access is the test
+    assert not hasattr(explorers, "PKExplorr")
+
+
+def test_slider_label_carries_unit_and_note():
+    assert make_slider(1.0, 0.0, 2.0, 0.1, "Half-life", "h").description == "Half-life (h)"
+    assert (make_slider(1.0, 0.1, 8.0, 0.1, "ka", "1/h", "assumed").description
+            == "ka (1/h; assumed)")
+    assert make_slider(1.0, 0.1, 8.0, 0.1, "Efficacy tau", log=True).description == "Efficacy tau"
+    assert make_slider(0.5, 0.0, 1.0, 0.1, "fm", "", "assumed").description == "fm (assumed)"
+
+
+def _pk_peak(e):
+    return f"highest {np.max(e.data()['c_ng_per_ml']):.3g} ng/mL"
+
+
+#: class -> (slider to move, new value, the fragment the alt text must then contain: a quantity
+#: read from the plotted data, with its unit)
+ALT = {
+    explorers.PKExplorer: ("t_half_h", 20.0, _pk_peak),
+    explorers.SingleDosePKExplorer: (
+        "dose_mg", 20.0, lambda e: f"peak {e.data()['peak'][1]:.2f} ng/mL at "
+                                   f"{e.data()['peak'][0]:.1f} h"),
+    explorers.DoseResponseExplorer: (
+        "tau", 5.0, lambda e: f"maximum {pd.operational_emax(5.0):.0f} % of the system maximum"),
+    explorers.OccupancyExplorer: (
+        "ligand_nm", 1000.0, lambda e: f"Free ligand 1e+03 nM with Kd 100 nM: "
+                                       f"{e.data()['marker'][1]:.0f} % of receptors"),
+    explorers.DDICalculator: (
+        "dose_mg", 10.0, lambda e: f"10 mg mitragynine, Ki 5.7 uM: gut concentration "
+                                   f"{e.values()['i_gut_um']:.0f} uM"),
+    explorers.SamplingExplorer: (
+        "recruitment", 10.0, lambda e: f"r = 10 (users vs others): the sample reports "
+                                       f"{e.data()['marker'][1]:.1f} %"),
+}
+
+
+@pytest.mark.parametrize("cls", ALL)
+def test_alt_text_follows_the_slider_and_names_units(cls):
+    name, value, fragment = ALT[cls]
+    e = cls()
+    before = e.alt_text
+    assert before == e.describe()
+    assert "\n" not in before and "0x" not in before
+    e.sliders[name].value = value  # as the browser would
+    assert e.alt_text != before
+    assert e.alt_text == e.describe()
+    assert fragment(e) in e.alt_text
+    assert re.search(r"\d (ng/mL|nM|uM|%|mg)(?!\w)", e.alt_text)
+    # the stored preview and its text/plain line do not change with it
+    assert e._repr_mimebundle_()["text/plain"] == cls.TEXT

@@ -1,0 +1,169 @@
+"""What every explorer shares: the figure and its PNG, in-place updates, the stored preview and
+text/plain line, the alt text of the current picture, and sliders labelled with their units.
+
+An explorer subclasses ``Explorer`` and implements four methods: ``_build`` (draw the artists once
+and register the changing ones with ``_animate``), ``_recompute`` (update those artists from
+``self.params``), ``describe`` (one line saying what the picture shows now, with units) and
+``data`` (the plotted arrays).
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import math
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+import ipywidgets as widgets
+import numpy as np
+
+from pharmacourse import plots
+
+__all__ = ["Explorer", "encode_png", "point", "slider"]
+
+
+class Explorer(widgets.VBox):
+    """Base class: sliders + a PNG figure, updated in place. Subclasses define the model."""
+
+    #: Stable one-line description for text/plain (nbval compares it).
+    TEXT: ClassVar[str] = "Explorer: run this cell to move the sliders (static preview shown)"
+
+    #: One line saying what the picture currently shows (``describe()``), refreshed on every
+    #: redraw; for screen readers and captions.
+    alt_text: str
+
+    def __init__(self, sliders: dict[str, widgets.Widget], width_in: float = 7.0,
+                 height_in: float = 4.0, ncols: int = 1) -> None:
+        self.sliders = sliders
+        self.fig, self.axes = plots.new_figure(width_in, height_in, ncols)
+        self.params: dict[str, float] = {k: float(s.value) for k, s in sliders.items()}
+        self._animated: list[Any] = []
+        self._background: Any = None
+        self._build()
+        for artist in self._animated:
+            artist.set_animated(True)
+        self._initial_png = self._redraw(full=True)
+        self.image = widgets.Image(value=self._initial_png, format="png",
+                                   layout=widgets.Layout(width="100%", max_width="720px"))
+        self.image.add_class("explorer-plot")
+        for name, slider_widget in sliders.items():
+            slider_widget.observe(self._on_change(name), names="value")
+        super().__init__(children=[*sliders.values(), self.image])
+        self.add_class("explorer")
+
+    # -- to implement -------------------------------------------------------------------------
+    def _build(self) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _recompute(self) -> bool:  # pragma: no cover - abstract
+        """Update the artists from ``self.params``; return True if the static part changed
+        (e.g. an axis limit), which forces a full redraw."""
+        raise NotImplementedError
+
+    def describe(self) -> str:  # pragma: no cover - abstract
+        """One line saying what the picture shows now, each quantity with its unit."""
+        raise NotImplementedError
+
+    def data(self) -> dict[str, np.ndarray]:  # pragma: no cover - abstract
+        """The arrays currently plotted."""
+        raise NotImplementedError
+
+    # -- shared -------------------------------------------------------------------------------
+    def _animate(self, *artists: Any) -> None:
+        """Register the artists that change with the sliders (redrawn over a cached background)."""
+        self._animated.extend(artists)
+
+    def _redraw(self, full: bool = False) -> bytes:
+        """Recompute the artists, refresh ``alt_text`` and return the new PNG."""
+        full = bool(self._recompute()) or full
+        self.alt_text = self.describe()
+        return self._render(full=full)
+
+    def _render(self, full: bool = False) -> bytes:
+        """Draw and encode the figure. The static part (axes, ticks, labels, legend) is drawn once
+        and cached; an update restores it and draws only the changing artists (blitting)."""
+        canvas = self.fig.canvas
+        if full or self._background is None:
+            canvas.draw()  # animated artists are skipped here
+            self._background = canvas.copy_from_bbox(self.fig.bbox)
+        else:
+            canvas.restore_region(self._background)
+        for artist in self._animated:
+            self.fig.draw_artist(artist)
+        return encode_png(canvas)
+
+    def _on_change(self, name: str) -> Callable[[dict[str, Any]], None]:
+        def handler(change: dict[str, Any]) -> None:
+            if not getattr(self, "_syncing", False):
+                self.update(**{name: change["new"]})
+
+        return handler
+
+    def update(self, **params: float) -> bytes:
+        """Set parameters (by slider name), recompute the model, redraw; returns the PNG bytes.
+
+        Slider widgets are moved to match, without triggering a second redraw.
+        """
+        unknown = set(params) - set(self.sliders)
+        if unknown:
+            raise KeyError(f"unknown parameters {sorted(unknown)}; known: {sorted(self.sliders)}")
+        self.params.update({k: float(v) for k, v in params.items()})
+        png = self._redraw()
+        if hasattr(self, "image"):
+            self._syncing = True
+            try:
+                for name in params:
+                    if float(self.sliders[name].value) != self.params[name]:
+                        self.sliders[name].value = self.params[name]
+            finally:
+                self._syncing = False
+            self.image.value = png
+        return png
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if isinstance(bundle, tuple):  # (data, metadata)
+            bundle = bundle[0]
+        bundle = dict(bundle or {})
+        bundle["image/png"] = base64.b64encode(self._initial_png).decode("ascii")
+        bundle["text/plain"] = self.TEXT
+        return bundle
+
+
+def encode_png(canvas: Any) -> bytes:
+    """PNG bytes of the canvas buffer (Pillow, fast compression, no timestamps: deterministic)."""
+    from PIL import Image
+
+    width, height = canvas.get_width_height(physical=True)
+    image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    buf = io.BytesIO()
+    image.convert("RGB").save(buf, format="png", compress_level=1)
+    return buf.getvalue()
+
+
+def slider(value: float, lo: float, hi: float, step: float, quantity: str, unit: str = "",
+           note: str = "", *, readout_format: str = ".3g", log: bool = False) -> widgets.Widget:
+    """A keyboard-usable float slider labelled "quantity (unit; note)".
+
+    ``unit`` is empty for a dimensionless quantity; ``note`` says where a value or range comes
+    from ("assumed", "used in published studies"). ``log`` makes a base-10 log slider.
+    """
+    extra = "; ".join(part for part in (unit, note) if part)
+    description = f"{quantity} ({extra})" if extra else quantity
+    style = {"description_width": "initial"}
+    layout = widgets.Layout(width="95%", max_width="640px")
+    if log:
+        return widgets.FloatLogSlider(value=value, base=10, min=math.log10(lo), max=math.log10(hi),
+                                      step=step, description=description, style=style,
+                                      layout=layout, readout_format=readout_format,
+                                      continuous_update=True)
+    return widgets.FloatSlider(value=value, min=lo, max=hi, step=step, description=description,
+                               style=style, layout=layout, readout_format=readout_format,
+                               continuous_update=True)
+
+
+def point(line: Any) -> np.ndarray:
+    """The (x, y) of a one-point marker line, as a float array."""
+    x, y = line.get_data()
+    return np.array([x[0], y[0]], dtype=float)
