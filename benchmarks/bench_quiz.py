@@ -26,7 +26,7 @@ def _ten_questions() -> list:
         q: dict = {"id": f"q{i}", "type": kind, "stem": f"Question {i}: which one?",
                    "explanation": "Because."}
         if kind in ("single", "multiple"):
-            q["options"] = [{"text": f"option {j}", "correct": j == 0,
+            q["options"] = [{"id": f"o{j}", "text": f"option {j}", "correct": j == 0,
                              "feedback": f"not option {j}"} for j in range(4)]
         elif kind == "prediction":
             q["claim"] = "d"

@@ -27,9 +27,9 @@ BANK = {
          "answer": {"function": "pharmacourse.quiz.examples.half_life_h"},
          "tolerance": {"relative": 0.01}},
         {"id": "one", "type": "single", "stem": "?", "explanation": "x",
-         "options": [{"text": "a", "correct": True}, {"text": "b", "feedback": "no"}]},
+         "options": [{"id": "a", "text": "a", "correct": True}, {"id": "b", "text": "b", "feedback": "no"}]},
         {"id": "many", "type": "multiple", "stem": "?", "explanation": "x",
-         "options": [{"text": "a", "correct": True}, {"text": "b", "feedback": "no"}]},
+         "options": [{"id": "a", "text": "a", "correct": True}, {"id": "b", "text": "b", "feedback": "no"}]},
         {"id": "guess", "type": "prediction", "stem": "?", "claim": "a"},
     ]}],
 }
