@@ -48,7 +48,8 @@ _POWER = r"(?:\^|\*\*)"
 #: A power whose exponent is not a small plain number, a power of a power, or of a group.
 _BAD_POWER = re.compile(rf"{_POWER}\s*(?![-+]?\d{{1,2}}(?:\.\d+)?(?![\d.]))"
                         rf"|{_POWER}\s*[-+]?[\d.]+\s*{_POWER}|\)\s*{_POWER}")
-_CHECK_INPUT = "Check your input: type a number and a unit, for example 12 h or 0.5 d."
+#: The widget shows an invalid result as "Check your input: " + its message.
+_CHECK_INPUT = "That answer cannot be read; type a number and a unit, for example 12 h."
 _DIMENSION_WORDS = {
     "[time]": "a time",
     "1 / [time]": "a rate (per unit of time)",
@@ -272,7 +273,8 @@ def parse_answer(text: Any, default_unit: str | None) -> ParsedAnswer:
     if not unit_text:
         return ParsedAnswer(ureg.Quantity(value, default_unit), False, raw)
     if _BAD_POWER.search(unit_text):
-        raise InvalidAnswer(_CHECK_INPUT + " Powers of units are small whole numbers (m^3).")
+        raise InvalidAnswer("Powers of units are small whole numbers, one at a time (m^3, h^-1); "
+                            "type a number and a unit, for example 12 h.")
     if not _UNIT_OK.match(unit_text) or re.search(r"[0-9]{3,}", unit_text):
         raise InvalidAnswer("The unit is not one I know; try h, min, d, ng/mL, nmol/L, mg or L.")
     try:
@@ -296,6 +298,8 @@ def grade(question: Question, response: Any, params: Mapping[str, float] | None 
     :func:`draw_parameters` with the question's seed).
     """
     try:
+        if getattr(response, "ndim", None) == 0 and callable(getattr(response, "item", None)):
+            response = response.item()  # a 0-d numpy array stands for its one value
         if question.type in ("single", "prediction"):
             return _grade_single(question, response)
         if question.type == "multiple":
