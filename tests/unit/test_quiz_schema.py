@@ -56,7 +56,8 @@ BASE = {
              "options": [{"id": "right", "text": "right", "correct": True},
                          {"id": "wrong", "text": "wrong", "feedback": "Tempting, but no."}]},
             {"id": "many", "type": "multiple", "stem": "Pick all", "explanation": "Because.",
-             "options": [{"id": "a", "text": "a", "correct": True}, {"id": "b", "text": "b", "correct": True},
+             "options": [{"id": "a", "text": "a", "correct": True},
+                         {"id": "b", "text": "b", "correct": True},
                          {"id": "c", "text": "c", "feedback": "Not c."}]},
             {"id": "num", "type": "numeric", "stem": "How long?", "explanation": "Because.",
              "unit": "h", "answer": 12, "tolerance": {"absolute": 0.5},
@@ -180,21 +181,22 @@ FAULTS = [
     (_drop("pick", "explanation"), "pick", "explanation", "missing"),
     (_set("pick", "tries_before_reveal", 0), "pick", "tries_before_reveal", "at least 1"),
     (_lesson_mismatch, None, "lesson", "file is named 99-test.yml"),
-    (_drop_option_id, "many", "options[3].id", "missing or not a valid option id"),
-    (_option("many", 1, "id", "a"), "many", "options[2].id", "option id 'a' appears twice"),
+    (_drop_option_id, "many", "options[3].id", "missing or not a valid id (None)"),
+    (_option("many", 1, "id", "a"), "many", "options[2].id", "duplicate id 'a' (already used"),
     (_option("pick", 0, "id", "Right Answer"), "pick", "options[1].id", "short slug"),
     (_option("pick", 1, "feedbak", "x"), "pick", "options[2].feedbak", "did you mean 'feedback'"),
     (_two_last, "many", "options", "only one option can be pinned with last: true"),
     (_option("pick", 1, "last", "yes"), "pick", "options[2].last", "true or false"),
     (_set("many", "ordre", "fixed"), "many", "ordre", "did you mean 'order'"),
-    (_set("many", "order", "random"), "many", "order", "must be shuffle (the default) or fixed"),
+    (_set("many", "order", "random"), "many", "order", "unknown order 'random'; use"),
 ]
 #: Faults only the loader can see (pint units, names inside the package, the answer caught by a
 #: mistake, placeholders, ids across questions, the file name): quizzes/schema.json accepts them.
 SEMANTIC = {"unknown unit 'hourz'", "no public attribute 'no_such'", "no public attribute",
             "cannot be converted",
             "catch the correct answer", "placeholder {k}", "cannot be called", "above max",
-            "file is named 99-test.yml", "duplicate id 'pick'", "option id 'a' appears twice"}
+            "file is named 99-test.yml", "duplicate id 'pick'",
+            "duplicate id 'a' (already used"}
 
 
 @pytest.mark.parametrize("fault,qid,field,words", FAULTS,

@@ -27,7 +27,8 @@ BANK = {
                          {"id": "wrong", "text": "wrong", "feedback": "SECRET-FEEDBACK: tempting"},
                          {"id": "also-wrong", "text": "also wrong", "feedback": "no"}]},
             {"id": "many", "type": "multiple", "stem": "Pick all", "explanation": "both",
-             "options": [{"id": "a", "text": "a", "correct": True}, {"id": "b", "text": "b", "correct": True},
+             "options": [{"id": "a", "text": "a", "correct": True},
+                         {"id": "b", "text": "b", "correct": True},
                          {"id": "c", "text": "c", "feedback": "not c"}]},
             {"id": "num", "type": "numeric", "stem": "How long?", "explanation": "12 h",
              "unit": "h", "answer": 12.345, "tolerance": {"absolute": 0.01},
@@ -187,7 +188,8 @@ def test_predictions_are_stored_by_claim_and_shown_back(
     assert feedback_classes(predict) == {"quiz-feedback-recorded"}
     assert store.predictions()["d"]["choice"] == "Not supported or contradicted"
     again = quiz.show("99-widgets", "claims").widget("predict-d")  # a re-run restores it
-    assert again.input.value == "Not supported or contradicted" and "Your saved prediction" in again.feedback.value
+    assert again.input.value == "Not supported or contradicted"
+    assert "Your saved prediction" in again.feedback.value
     fake = types.ModuleType("pharmacourse.data")
     fake.load = lambda name: pd.DataFrame({
         "id": ["d", "j"], "claim": ["No respiratory depression", "Similar to opioids"],

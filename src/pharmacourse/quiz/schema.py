@@ -9,11 +9,12 @@ lookups (``answer: {data: {...}}``) are checked for shape at load time and resol
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import inspect
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -93,22 +94,32 @@ class _Ctx:
         return QuizBankError(self.source, message, self.question, field)
 
 
-def _check_fields(ctx: _Ctx, data: Mapping, allowed: set[str], where: str,
-                  prefix: str = "") -> None:
-    for key in data:
-        if key not in allowed:
-            hint = difflib.get_close_matches(str(key), sorted(allowed), n=1)
-            allowed_list = ", ".join(sorted(allowed))
-            extra = f"; did you mean '{hint[0]}'?" if hint else f"; allowed: {allowed_list}"
-            raise ctx.fail(f"{prefix}{key}", f"unknown field for {where}{extra}")
-
-
-def _fields(ctx: _Ctx, raw: Any, key: str, allowed: set[str], where: str, hint: str) -> Mapping:
+def _fields(ctx: _Ctx, raw: Any, key: str, allowed: set[str], where: str,
+            hint: str = "") -> Mapping:
     """``raw`` must be a mapping (else ``hint``) whose fields are all in ``allowed``."""
     if not isinstance(raw, Mapping):
         raise ctx.fail(key or None, hint)
-    _check_fields(ctx, raw, allowed, where, f"{key}." if key else "")
+    for name in raw:
+        if name not in allowed:
+            close = difflib.get_close_matches(str(name), sorted(allowed), n=1)
+            extra = (f"did you mean '{close[0]}'?" if close
+                     else f"allowed: {', '.join(sorted(allowed))}")
+            raise ctx.fail(f"{key}.{name}" if key else str(name),
+                           f"unknown field for {where}; {extra}")
     return raw
+
+
+def _one_of(ctx: _Ctx, raw: Mapping, kinds: tuple[str, ...], key: str) -> str:
+    found = [k for k in kinds if k in raw]
+    if len(found) != 1:
+        raise ctx.fail(key, f"give exactly one of {', '.join(kinds[:-1])} or {kinds[-1]}")
+    return found[0]
+
+
+def _id(ctx: _Ctx, value: Any, key: str, how: str) -> str:
+    if not isinstance(value, str) or not _ID.match(value):
+        raise ctx.fail(key, f"missing or not a valid id ({value!r}); {how}")
+    return value
 
 
 def _require(ctx: _Ctx, raw: Mapping, key: str, how: str) -> Any:
@@ -125,24 +136,28 @@ def _text(ctx: _Ctx, data: Mapping, key: str, *, required: bool, prefix: str = "
         return None
     if isinstance(value, bool):
         raise ctx.fail(prefix + key, "YAML read this as true/false; put the text in quotes")
-    if isinstance(value, (int, float)):
-        value = str(value)
+    value = str(value) if isinstance(value, (int, float)) else value
     if not isinstance(value, str) or not value.strip():
         raise ctx.fail(prefix + key, "must be non-empty text")
     return value.strip()
 
 
 def _number(ctx: _Ctx, value: Any, key: str) -> float:
-    if isinstance(value, bool):
-        raise ctx.fail(key, f"must be a number, got {value!r}")
-    if isinstance(value, str):  # PyYAML reads 1.5e3 (no sign in the exponent) as text
-        try:
-            value = float(value)
-        except ValueError:
-            raise ctx.fail(key, f"must be a number, got {value!r}") from None
-    if not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise ctx.fail(key, f"must be a finite number, got {value!r}")
-    return float(value)
+    number = math.nan  # PyYAML reads 1.5e3 (no sign in the exponent) as text: accept it
+    if isinstance(value, (int, float, str)) and not isinstance(value, bool):
+        with contextlib.suppress(ValueError, OverflowError):
+            number = float(value)
+    if not math.isfinite(number):
+        raise ctx.fail(key, f"must be a number (finite), got {value!r}")
+    return number
+
+
+def _choice(ctx: _Ctx, value: Any, choices: tuple[str, ...], key: str) -> str:
+    if value not in choices:
+        hint = difflib.get_close_matches(str(value), choices, n=1)
+        extra = f"; did you mean '{hint[0]}'?" if hint else ""
+        raise ctx.fail(key, f"unknown {key} {value!r}; use one of {', '.join(choices)}{extra}")
+    return value
 
 
 def _whole(ctx: _Ctx, value: Any, key: str, low: int, high: int, message: str) -> int:
@@ -166,16 +181,13 @@ def _value_spec(ctx: _Ctx, raw: Any, key: str, *, default_unit: str | None) -> V
         return ValueSpec("literal", value=_number(ctx, raw, key), unit=default_unit)
     if not isinstance(raw, Mapping):
         raise ctx.fail(key, "must be a number, {value: ...}, {data: ...} or {function: ...}")
-    kinds = [k for k in ("value", "data", "function") if k in raw]
-    if len(kinds) != 1:
-        raise ctx.fail(key, "give exactly one of value, data or function")
-    kind = kinds[0]
+    kind = _one_of(ctx, raw, ("value", "data", "function"), key)
     unit = _unit(ctx, raw["unit"], f"{key}.unit") if "unit" in raw else default_unit
     if kind == "value":
-        _check_fields(ctx, raw, FIELDS["literal"], key, f"{key}.")
+        _fields(ctx, raw, key, FIELDS["literal"], key)
         return ValueSpec("literal", value=_number(ctx, raw["value"], f"{key}.value"), unit=unit)
     if kind == "function":
-        _check_fields(ctx, raw, FIELDS["function"], key, f"{key}.")
+        _fields(ctx, raw, key, FIELDS["function"], key)
         args = raw.get("args") or {}
         if not isinstance(args, Mapping):
             raise ctx.fail(f"{key}.args", "must be a mapping of argument names to values")
@@ -184,7 +196,7 @@ def _value_spec(ctx: _Ctx, raw: Any, key: str, *, default_unit: str | None) -> V
         except ValueError as exc:
             raise ctx.fail(f"{key}.function", str(exc)) from None
         return ValueSpec("function", unit=unit, function=raw["function"], args=dict(args))
-    _check_fields(ctx, raw, FIELDS["data"], key, f"{key}.")
+    _fields(ctx, raw, key, FIELDS["data"], key)
     data = _fields(ctx, raw["data"], f"{key}.data", FIELDS["lookup"], "a data lookup",
                    "must be {resource: ..., where: {...}, field: ...}")
     for part in ("resource", "field"):
@@ -200,9 +212,7 @@ def _value_spec(ctx: _Ctx, raw: Any, key: str, *, default_unit: str | None) -> V
 def _tolerance(ctx: _Ctx, raw: Any, key: str = "tolerance") -> Tolerance:
     _fields(ctx, raw, key, FIELDS["tolerance"], "a tolerance",
             "must be {absolute: 0.5} (in the question's unit) or {relative: 0.05} (a fraction)")
-    if len(raw) != 1:
-        raise ctx.fail(key, "give exactly one of absolute or relative")
-    if "absolute" in raw:
+    if _one_of(ctx, raw, ("absolute", "relative"), key) == "absolute":
         value = _number(ctx, raw["absolute"], f"{key}.absolute")
         if value < 0:
             raise ctx.fail(f"{key}.absolute", "must not be negative")
@@ -217,7 +227,7 @@ def _options(ctx: _Ctx, data: Mapping, qtype: str) -> tuple[Option, ...]:
     raw = data.get("options")
     if not isinstance(raw, list) or len(raw) < 2:
         raise ctx.fail("options", "give a list of at least two options")
-    ids: list[str] = []
+    ids: dict[str, str] = {}
     for i, item in enumerate(raw, start=1):
         key = f"options[{i}]"
         _fields(ctx, item, key, FIELDS["option"], "an option",
@@ -225,13 +235,9 @@ def _options(ctx: _Ctx, data: Mapping, qtype: str) -> tuple[Option, ...]:
         for flag in ("correct", "last"):
             if not isinstance(item.get(flag, False), bool):
                 raise ctx.fail(f"{key}.{flag}", "must be true or false")
-        oid = item.get("id")
-        if not isinstance(oid, str) or not _ID.match(oid):
-            raise ctx.fail(f"{key}.id", f"missing or not a valid option id ({oid!r}); use a "
-                           "short slug such as occupancy (scripts/add_option_ids.py adds them)")
-        if oid in ids:
-            raise ctx.fail(f"{key}.id", f"option id {oid!r} appears twice in this question")
-        ids.append(oid)
+        oid = _id(ctx, item.get("id"), f"{key}.id", "give the option a short slug such as "
+                  "occupancy (scripts/add_option_ids.py adds them)")
+        _unique(ctx, ids, oid, "an option of this question", f"{key}.id")
     n_correct = sum(item.get("correct", False) for item in raw)
     if n_correct == 0:
         raise ctx.fail("options", "no option is marked correct: true")
@@ -268,9 +274,7 @@ def _mistakes(ctx: _Ctx, raw: Any, unit: str, param_names: set[str]) -> tuple[Mi
         m_unit = _unit(ctx, item["unit"], f"{key}.unit") if "unit" in item else None
         tol = (_tolerance(ctx, item["tolerance"], f"{key}.tolerance")
                if "tolerance" in item else None)
-        kinds = [k for k in ("value", "range", "function") if k in item]
-        if len(kinds) != 1:
-            raise ctx.fail(key, "give exactly one of value, range or function")
+        _one_of(ctx, item, ("value", "range", "function"), key)
         if "range" in item:
             rng = item["range"]
             if not isinstance(rng, list) or len(rng) != 2:
@@ -340,17 +344,10 @@ def _question(ctx: _Ctx, raw: Any, lesson: str, section: str, default_tries: int
               index: int) -> Question:
     if not isinstance(raw, Mapping):
         raise ctx.fail(f"questions[{index}]", "each question is a mapping with id, type, stem...")
-    qid = raw.get("id")
-    if not isinstance(qid, str) or not _ID.match(qid):
-        raise ctx.fail(f"questions[{index}].id", f"missing or not a valid id ({qid!r}); use "
-                                                 "lowercase letters, digits, - and _")
-    ctx.question = qid
-    qtype = raw.get("type")
-    if qtype not in TYPES:
-        hint = difflib.get_close_matches(str(qtype), TYPES, n=1)
-        extra = f"; did you mean '{hint[0]}'?" if hint else ""
-        raise ctx.fail("type", f"unknown type {qtype!r}; use one of {', '.join(TYPES)}{extra}")
-    _check_fields(ctx, raw, FIELDS[qtype], f"a {qtype} question")
+    qid = ctx.question = _id(ctx, raw.get("id"), f"questions[{index}].id",
+                             "use lowercase letters, digits, - and _")
+    qtype = _choice(ctx, raw.get("type"), TYPES, "type")
+    _fields(ctx, raw, "", FIELDS[qtype], f"a {qtype} question")
     stem = _text(ctx, raw, "stem", required=True)
     explanation = _text(ctx, raw, "explanation", required=qtype in GRADED_TYPES)
     tries = _whole(ctx, raw.get("tries_before_reveal", default_tries), "tries_before_reveal",
@@ -359,25 +356,20 @@ def _question(ctx: _Ctx, raw: Any, lesson: str, section: str, default_tries: int
                                   source=ctx.source, explanation=explanation,
                                   tries_before_reveal=tries)
     if qtype in ("single", "multiple"):
-        order = raw.get("order", "shuffle")
-        if order not in ORDERS:
-            raise ctx.fail("order", f"must be shuffle (the default) or fixed, got {order!r}")
-        return Question(**common, options=_options(ctx, raw, qtype), order=order)
+        return Question(**common, options=_options(ctx, raw, qtype),
+                        order=_choice(ctx, raw.get("order", "shuffle"), ORDERS, "order"))
     if qtype == "prediction":
         claim = raw.get("claim")
         if isinstance(claim, bool):
             raise ctx.fail("claim", "YAML read this as true/false; put the claim id in quotes")
         if not isinstance(claim, str) or not _CLAIM_ID.match(claim):
             raise ctx.fail("claim", "missing; give the claim id from data/claims.csv (e.g. d)")
-        options = DEFAULT_PREDICTION_OPTIONS
-        if "options" in raw:
-            opts = raw["options"]
-            if (not isinstance(opts, list) or len(opts) < 2
-                    or not all(isinstance(o, str) and o.strip() for o in opts)):
-                raise ctx.fail("options", "must be a list of at least two texts (in quotes)")
-            options = tuple(o.strip() for o in opts)
-        return Question(**common, claim=claim, options=tuple(Option(o, o) for o in options),
-                        order="fixed")
+        opts = raw.get("options", DEFAULT_PREDICTION_OPTIONS)
+        if not isinstance(opts, (list, tuple)) or len(opts) < 2 or not all(
+                isinstance(o, str) and o.strip() for o in opts):
+            raise ctx.fail("options", "must be a list of at least two texts (in quotes)")
+        return Question(**common, claim=claim, order="fixed",
+                        options=tuple(Option(o.strip(), o.strip()) for o in opts))
     # numeric and parameterised
     unit = _unit(ctx, _require(ctx, raw, "unit", "state the unit of the answer ('dimensionless'"
                                                    " if none)"), "unit")
@@ -409,7 +401,7 @@ def _question(ctx: _Ctx, raw: Any, lesson: str, section: str, default_tries: int
     if "molar_mass" in raw:
         mm = raw["molar_mass"]
         if isinstance(mm, Mapping):
-            _check_fields(ctx, mm, FIELDS["compound"], "molar_mass", "molar_mass.")
+            _fields(ctx, mm, "molar_mass", FIELDS["compound"], "molar_mass")
             if not isinstance(mm.get("compound"), str):
                 raise ctx.fail("molar_mass.compound", "name the compound, e.g. mitragynine")
             molar_mass = mm["compound"]
@@ -418,21 +410,24 @@ def _question(ctx: _Ctx, raw: Any, lesson: str, section: str, default_tries: int
             if molar_mass <= 0:
                 raise ctx.fail("molar_mass", "must be positive (g/mol)")
     mistakes = _mistakes(ctx, raw.get("mistakes"), unit, {p.name for p in params})
-    if answer.kind == "literal":
-        for i, m in enumerate(mistakes, start=1):
-            catches = False
-            expected = ureg.Quantity(answer.value, answer.unit).to(unit).magnitude
-            if m.range is not None and (m.unit is None or ureg.Unit(m.unit) == ureg.Unit(unit)):
-                catches = m.range[0] <= expected <= m.range[1]
-            elif m.value is not None and m.value.kind == "literal" and m.unit is None:
-                catches = (m.tolerance or tolerance).allows(m.value.value, expected)
-            if catches:
-                raise ctx.fail(f"mistakes[{i}]", "this mistake would catch the correct answer; "
-                                                 "narrow it or change the value")
+    for i, m in enumerate(mistakes if answer.kind == "literal" else (), start=1):
+        expected = ureg.Quantity(answer.value, answer.unit).to(unit).magnitude
+        if (m.range is not None and (m.unit is None or ureg.Unit(m.unit) == ureg.Unit(unit))
+                and m.range[0] <= expected <= m.range[1]) or (
+                m.value is not None and m.value.kind == "literal" and m.unit is None
+                and (m.tolerance or tolerance).allows(m.value.value, expected)):
+            raise ctx.fail(f"mistakes[{i}]", "this mistake would catch the correct answer; "
+                                             "narrow it or change the value")
     return Question(**common, unit=unit, answer=answer, tolerance=tolerance, mistakes=mistakes,
                     molar_mass=molar_mass,
                     feedback_incorrect=_text(ctx, raw, "feedback_incorrect", required=False),
                     parameters=params, seed=seed)
+
+
+def _unique(ctx: _Ctx, seen: dict[str, str], new_id: str, kind: str, key: str) -> None:
+    if new_id in seen:
+        raise ctx.fail(key, f"duplicate id {new_id!r} (already used by {seen[new_id]})")
+    seen[new_id] = kind
 
 
 def parse_bank(raw: Any, *, source: str, expected_lesson: str | None = None) -> Bank:
@@ -458,13 +453,9 @@ def parse_bank(raw: Any, *, source: str, expected_lesson: str | None = None) -> 
         ctx.question = None
         _fields(ctx, sraw, f"sections[{i}]", FIELDS["section"], "a section",
                 "each section is {id, title, questions}")
-        sid = sraw.get("id")
-        if not isinstance(sid, str) or not _ID.match(sid):
-            raise ctx.fail(f"sections[{i}].id", f"missing or not a valid id ({sid!r})")
-        if sid in seen:
-            raise ctx.fail(f"sections[{i}].id", f"duplicate id {sid!r} (already used by a "
-                                                f"{seen[sid]})")
-        seen[sid] = "section"
+        sid = _id(ctx, sraw.get("id"), f"sections[{i}].id", "use lowercase letters, digits, - "
+                  "and _")
+        _unique(ctx, seen, sid, "a section", f"sections[{i}].id")
         stitle = _text(ctx, sraw, "title", required=False, prefix=f"sections[{i}].") or sid
         intro = _text(ctx, sraw, "intro", required=False, prefix=f"sections[{i}].")
         qraw = sraw.get("questions")
@@ -474,10 +465,7 @@ def parse_bank(raw: Any, *, source: str, expected_lesson: str | None = None) -> 
         for j, q in enumerate(qraw, start=1):
             ctx.question = None
             question = _question(ctx, q, lesson, sid, default_tries, j)
-            if question.id in seen:
-                raise ctx.fail("id", f"duplicate id {question.id!r} (already used by a "
-                                     f"{seen[question.id]})")
-            seen[question.id] = "question"
+            _unique(ctx, seen, question.id, "a question", "id")
             questions.append(question)
         sections.append(Section(sid, stitle, tuple(questions), intro))
     return Bank(lesson=lesson, title=title, source=source, sections=tuple(sections))
