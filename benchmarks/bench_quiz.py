@@ -75,7 +75,7 @@ def grade_numeric_mistake() -> None:
 
 
 def grade_single() -> None:
-    grade(SINGLE, 1)
+    grade(SINGLE, "o1")
 
 
 ROWS = [
