@@ -279,6 +279,13 @@ def test_every_bank_validates_against_the_published_schema(validator, path: Path
     assert errors == [], errors
 
 
+def test_the_readme_example_validates_against_the_published_schema(validator) -> None:
+    readme = (REPO / "quizzes" / "README.md").read_text(encoding="utf-8")
+    banks = [yaml.safe_load(block.split("```", 1)[0]) for block in readme.split("```yaml\n")[1:]]
+    banks = [b for b in banks if isinstance(b, dict) and "sections" in b]
+    assert banks and all(validator.is_valid(b) for b in banks)
+
+
 def test_the_schema_and_the_loader_allow_the_same_fields() -> None:
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     defs = schema["$defs"]
