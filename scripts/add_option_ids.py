@@ -1,5 +1,8 @@
 """Give every option of every single/multiple question in a quiz bank a stable ``id``.
 
+Also puts the editor's schema line ``# yaml-language-server: $schema=schema.json`` first if the
+bank lacks it (``quizzes/README.md``: editors then check the bank as it is typed).
+
     .venv/bin/python scripts/add_option_ids.py                 # every bank in quizzes/
     .venv/bin/python scripts/add_option_ids.py quizzes/03-dose-response.yml
 
@@ -25,6 +28,7 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
+HEADER = "# yaml-language-server: $schema=schema.json\n"
 STOPWORDS = frozenset("""
 a an the of to in on at is are be been being it its and or for with by as that this these
 those than then from was were has have had do does did can could should would will may might
@@ -89,6 +93,9 @@ def add_ids(text: str) -> str:
             new_id = make_id(str(getattr(text_node, "value", "")), taken)
             taken.add(new_id)
             edits.append((option.start_mark.line, option.start_mark.column, new_id))
+    if not text.startswith(HEADER):
+        lines.insert(0, HEADER)
+        edits = [(line + 1, col, new_id) for line, col, new_id in edits]
     for line_no, col, new_id in sorted(edits, reverse=True):
         line = lines[line_no]
         if line[col] == "{":  # flow mapping: - {text: ..., correct: true}

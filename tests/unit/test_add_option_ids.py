@@ -85,6 +85,13 @@ def test_the_bank_text_is_kept_and_a_second_run_changes_nothing(tmp_path: Path) 
     load_bank_file(path)  # valid for the loader
 
 
+def test_a_bank_without_the_schema_line_gets_it_once() -> None:
+    bare = BANK.replace(script.HEADER, "")
+    new = script.add_ids(bare)
+    assert new.startswith(script.HEADER + "# A comment that must survive.\n")
+    assert new == script.add_ids(BANK) and script.add_ids(new) == new
+
+
 def test_the_command_line_edits_in_place_and_leaves_banks_with_ids_alone(tmp_path: Path) -> None:
     path = tmp_path / "99-ids.yml"
     path.write_text(BANK, encoding="utf-8")
