@@ -15,7 +15,8 @@ import ipywidgets
 
 os.environ.setdefault("PHARMACOURSE_PROGRESS_DIR", tempfile.mkdtemp(prefix="bench-quiz-"))
 
-from pharmacourse.quiz import grade, load, parse_bank  # noqa: E402
+from pharmacourse.quiz import bank_path, grade, load, load_bank_file, parse_bank  # noqa: E402
+from pharmacourse.quiz.render import shown_options  # noqa: E402
 from pharmacourse.quiz.widgets import QuizSection  # noqa: E402
 
 
@@ -26,7 +27,7 @@ def _ten_questions() -> list:
         q: dict = {"id": f"q{i}", "type": kind, "stem": f"Question {i}: which one?",
                    "explanation": "Because."}
         if kind in ("single", "multiple"):
-            q["options"] = [{"text": f"option {j}", "correct": j == 0,
+            q["options"] = [{"id": f"o{j}", "text": f"option {j}", "correct": j == 0,
                              "feedback": f"not option {j}"} for j in range(4)]
         elif kind == "prediction":
             q["claim"] = "d"
@@ -50,6 +51,7 @@ def _ten_questions() -> list:
 QUESTIONS = _ten_questions()
 NUMERIC = next(q for q in QUESTIONS if q.type == "numeric")
 SINGLE = next(q for q in QUESTIONS if q.type == "single")
+BANK_04 = bank_path("04-single-dose-pk")
 
 
 def build_and_display_10_questions() -> None:
@@ -75,7 +77,21 @@ def grade_numeric_mistake() -> None:
 
 
 def grade_single() -> None:
-    grade(SINGLE, 1)
+    grade(SINGLE, "o1")
+
+
+def grade_power_tower() -> None:
+    """Refused before pint sees it (pint would compute 9**9**9 exactly and hang)."""
+    grade(NUMERIC, "1 h^9^9^9")
+
+
+def validate_bank_04() -> None:
+    """What a lesson pays on its first quiz cell: read and validate one bank (no cache)."""
+    load_bank_file(BANK_04)
+
+
+def shuffle_options_one_learner() -> None:
+    shown_options(SINGLE, 12345)
 
 
 ROWS = [
@@ -84,13 +100,16 @@ ROWS = [
     ("quiz: grade numeric '720 min'", grade_numeric_other_unit, None),
     ("quiz: grade numeric, mistake matched", grade_numeric_mistake, None),
     ("quiz: grade single choice", grade_single, None),
+    ("quiz: grade a power tower '1 h^9^9^9'", grade_power_tower, None),
+    ("quiz: validate bank 04 (uncached)", validate_bank_04, None),
+    ("quiz: shuffle one question's options", shuffle_options_one_learner, None),
 ]
 
 
 if __name__ == "__main__":
     for name, fn, baseline in ROWS:
         fn()  # warm up (imports, caches)
-        runs = 20 if "build" in name else 2000
+        runs = 20 if "build" in name or "validate" in name else 2000
         best = min(timeit.repeat(fn, number=runs, repeat=5)) / runs
         line = f"{name:45s} {best * 1e3:9.3f} ms"
         if baseline is not None:

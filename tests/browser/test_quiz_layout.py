@@ -47,9 +47,9 @@ BANK = {
                     "stem": "Which reading of the elimination curve is right?",
                     "explanation": "Only the last one.",
                     "options": [
-                        {"text": OPTIONS[0], "feedback": "Not this one."},
-                        {"text": OPTIONS[1], "feedback": "Not this one either."},
-                        {"text": OPTIONS[2], "correct": True},
+                        {"id": "reading-1", "text": OPTIONS[0], "feedback": "Not this one."},
+                        {"id": "reading-2", "text": OPTIONS[1], "feedback": "Not this one either."},
+                        {"id": "reading-3", "text": OPTIONS[2], "correct": True},
                     ],
                 },
                 {
@@ -58,9 +58,9 @@ BANK = {
                     "stem": "Which readings of the elimination curve apply?",
                     "explanation": "The last one.",
                     "options": [
-                        {"text": OPTIONS[0], "feedback": "Not this one."},
-                        {"text": OPTIONS[1], "feedback": "Not this one either."},
-                        {"text": OPTIONS[2], "correct": True},
+                        {"id": "reading-1", "text": OPTIONS[0], "feedback": "Not this one."},
+                        {"id": "reading-2", "text": OPTIONS[1], "feedback": "Not this one either."},
+                        {"id": "reading-3", "text": OPTIONS[2], "correct": True},
                     ],
                 },
             ],

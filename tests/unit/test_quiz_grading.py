@@ -15,13 +15,17 @@ BANK = {
     "lesson": "99-grading",
     "sections": [{"id": "s", "questions": [
         {"id": "single", "type": "single", "stem": "Lower EC_{50} means?", "explanation": "Why.",
-         "options": [{"text": "more potent", "correct": True, "feedback": "Yes: potency."},
-                     {"text": "more effective", "feedback": "That is efficacy, not potency."},
-                     {"text": "safer", "feedback": "Potency says nothing about safety."}]},
+         "options": [{"id": "more-potent", "text": "more potent", "correct": True,
+                      "feedback": "Yes: potency."},
+                     {"id": "more-effective", "text": "more effective",
+                      "feedback": "That is efficacy, not potency."},
+                     {"id": "safer", "text": "safer",
+                      "feedback": "Potency says nothing about safety."}]},
         {"id": "multi", "type": "multiple", "stem": "Which?", "explanation": "Both.",
-         "options": [{"text": "a", "correct": True}, {"text": "b", "correct": True},
-                     {"text": "c", "feedback": "c is wrong because of C."},
-                     {"text": "d", "feedback": "d is wrong because of D."}]},
+         "options": [{"id": "a", "text": "a", "correct": True},
+                     {"id": "b", "text": "b", "correct": True},
+                     {"id": "c", "text": "c", "feedback": "c is wrong because of C."},
+                     {"id": "d", "text": "d", "feedback": "d is wrong because of D."}]},
         {"id": "t-half", "type": "numeric", "stem": "Half-life?", "explanation": "12 h.",
          "unit": "h", "answer": 12, "tolerance": {"absolute": 0.1},
          "mistakes": [
@@ -61,33 +65,34 @@ Q = parse_bank(BANK, source="test").questions
 
 
 def test_single_choice_right_and_each_wrong_option_with_its_own_feedback() -> None:
-    right = grade(Q["single"], 0)
+    right = grade(Q["single"], "more-potent")
     assert right.correct and right.explanation == "Why." and right.feedback == ("Yes: potency.",)
     assert grade(Q["single"], "more potent").correct
-    wrong = grade(Q["single"], 1)
+    wrong = grade(Q["single"], "more-effective")
     assert wrong.status == "incorrect" and wrong.feedback == ("That is efficacy, not potency.",)
     assert wrong.explanation is None  # the explanation is kept for a correct answer
-    assert grade(Q["single"], 2).feedback == ("Potency says nothing about safety.",)
+    assert grade(Q["single"], "safer").feedback == ("Potency says nothing about safety.",)
 
 
-@pytest.mark.parametrize("response", [None, "", 3, -1, True, 1.0, "maybe", [0]])
+@pytest.mark.parametrize("response", [None, "", 0, 3, -1, True, 1.0, "maybe", [0], ["safer"]])
 def test_single_choice_without_a_valid_choice_is_invalid(response) -> None:
     result = grade(Q["single"], response)
     assert result.status == "invalid" and not result.counts_as_try
 
 
 def test_multiple_select_needs_all_correct_and_no_wrong_option() -> None:
-    assert grade(Q["multi"], [0, 1]).correct
-    assert grade(Q["multi"], {1, 0}).correct
-    partial = grade(Q["multi"], [0])
+    assert grade(Q["multi"], ["a", "b"]).correct
+    assert grade(Q["multi"], {"b", "a"}).correct
+    partial = grade(Q["multi"], ["a"])
     assert partial.status == "incorrect" and "missing" in partial.message
-    extra = grade(Q["multi"], [0, 1, 3])
+    extra = grade(Q["multi"], ["a", "b", "d"])
     assert extra.status == "incorrect" and extra.feedback == ("d is wrong because of D.",)
-    both = grade(Q["multi"], [2, 3])
+    both = grade(Q["multi"], ["d", "c"])
     assert both.feedback == ("c is wrong because of C.", "d is wrong because of D.")
     assert grade(Q["multi"], []).status == "invalid"
-    assert grade(Q["multi"], "01").status == "invalid"
-    assert grade(Q["multi"], [0, 9]).status == "invalid"
+    assert grade(Q["multi"], "ab").status == "invalid"
+    assert grade(Q["multi"], ["a", "zz"]).status == "invalid"
+    assert grade(Q["multi"], [0, 1]).status == "invalid"  # positions are never answers
 
 
 # ----------------------------------------------------------------------------- numeric
@@ -206,7 +211,7 @@ def test_parameterised_grading_uses_the_drawn_numbers() -> None:
 
 
 def test_prediction_is_recorded_not_graded() -> None:
-    result = grade(Q["guess"], 0)
+    result = grade(Q["guess"], "Supported")
     assert result.status == "recorded" and "Supported" in result.message
     assert not result.counts_as_try
     assert grade(Q["guess"], None).status == "invalid"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -52,11 +53,12 @@ BASE = {
         "title": "Main",
         "questions": [
             {"id": "pick", "type": "single", "stem": "Pick one", "explanation": "Because.",
-             "options": [{"text": "right", "correct": True},
-                         {"text": "wrong", "feedback": "Tempting, but no."}]},
+             "options": [{"id": "right", "text": "right", "correct": True},
+                         {"id": "wrong", "text": "wrong", "feedback": "Tempting, but no."}]},
             {"id": "many", "type": "multiple", "stem": "Pick all", "explanation": "Because.",
-             "options": [{"text": "a", "correct": True}, {"text": "b", "correct": True},
-                         {"text": "c", "feedback": "Not c."}]},
+             "options": [{"id": "a", "text": "a", "correct": True},
+                         {"id": "b", "text": "b", "correct": True},
+                         {"id": "c", "text": "c", "feedback": "Not c."}]},
             {"id": "num", "type": "numeric", "stem": "How long?", "explanation": "Because.",
              "unit": "h", "answer": 12, "tolerance": {"absolute": 0.5},
              "mistakes": [{"value": 0.0578, "unit": "1/h", "feedback": "That is k."}]},
@@ -125,6 +127,21 @@ def _lesson_mismatch(d: dict) -> None:
     d["lesson"] = "03-dose-response"
 
 
+def _option(qid: str, index: int, key: str, value: object):
+    def change(d: dict) -> None:
+        q(d, qid)["options"][index][key] = value
+    return change
+
+
+def _drop_option_id(d: dict) -> None:
+    del q(d, "many")["options"][2]["id"]
+
+
+def _two_last(d: dict) -> None:
+    for option in q(d, "many")["options"][1:]:
+        option["last"] = True
+
+
 FAULTS = [
     # (fault, question id or None, field, words of the message)
     (_set("pick", "type", "singel"), "pick", "type", "unknown type 'singel'"),
@@ -164,7 +181,22 @@ FAULTS = [
     (_drop("pick", "explanation"), "pick", "explanation", "missing"),
     (_set("pick", "tries_before_reveal", 0), "pick", "tries_before_reveal", "at least 1"),
     (_lesson_mismatch, None, "lesson", "file is named 99-test.yml"),
+    (_drop_option_id, "many", "options[3].id", "missing or not a valid id (None)"),
+    (_option("many", 1, "id", "a"), "many", "options[2].id", "duplicate id 'a' (already used"),
+    (_option("pick", 0, "id", "Right Answer"), "pick", "options[1].id", "short slug"),
+    (_option("pick", 1, "feedbak", "x"), "pick", "options[2].feedbak", "did you mean 'feedback'"),
+    (_two_last, "many", "options", "only one option can be pinned with last: true"),
+    (_option("pick", 1, "last", "yes"), "pick", "options[2].last", "true or false"),
+    (_set("many", "ordre", "fixed"), "many", "ordre", "did you mean 'order'"),
+    (_set("many", "order", "random"), "many", "order", "unknown order 'random'; use"),
 ]
+#: Faults only the loader can see (pint units, names inside the package, the answer caught by a
+#: mistake, placeholders, ids across questions, the file name): quizzes/schema.json accepts them.
+SEMANTIC = {"unknown unit 'hourz'", "no public attribute 'no_such'", "no public attribute",
+            "cannot be converted",
+            "catch the correct answer", "placeholder {k}", "cannot be called", "above max",
+            "file is named 99-test.yml", "duplicate id 'pick'",
+            "duplicate id 'a' (already used"}
 
 
 @pytest.mark.parametrize("fault,qid,field,words", FAULTS,
@@ -222,3 +254,75 @@ def test_the_command_line_validates_and_fails(tmp_path: Path) -> None:
                          capture_output=True, text=True, check=False)
     assert bad.returncode == 1
     assert "question 'pick', field 'options'" in bad.stderr
+
+
+# ----------------------------------------------------------------------------- quizzes/schema.json
+
+SCHEMA_PATH = REPO / "quizzes" / "schema.json"
+
+
+@pytest.fixture(scope="module")
+def validator():
+    import jsonschema
+
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+@pytest.mark.parametrize("path", BANKS, ids=[p.stem for p in BANKS])
+def test_every_bank_validates_against_the_published_schema(validator, path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=schema.json\n"), path.name
+    errors = [f"{list(e.absolute_path)}: {e.message}"
+              for e in validator.iter_errors(yaml.safe_load(text))]
+    assert errors == [], errors
+
+
+def test_the_readme_example_validates_against_the_published_schema(validator) -> None:
+    readme = (REPO / "quizzes" / "README.md").read_text(encoding="utf-8")
+    banks = [yaml.safe_load(block.split("```", 1)[0]) for block in readme.split("```yaml\n")[1:]]
+    banks = [b for b in banks if isinstance(b, dict) and "sections" in b]
+    assert banks and all(validator.is_valid(b) for b in banks)
+
+
+def test_the_schema_and_the_loader_allow_the_same_fields() -> None:
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    defs = schema["$defs"]
+    for name, fields in quiz.schema.FIELDS.items():
+        assert set(defs[name]["properties"]) == fields, name
+        assert defs[name]["additionalProperties"] is False, name
+    assert schema["$ref"] == "#/$defs/bank"
+    assert defs["single"]["properties"]["type"]["enum"] == list(quiz.schema.TYPES)
+    assert defs["single"]["properties"]["order"]["enum"] == list(quiz.schema.ORDERS)
+    assert defs["id"]["pattern"] == quiz.schema._ID.pattern
+    assert defs["prediction"]["properties"]["claim"]["pattern"] == quiz.schema._CLAIM_ID.pattern
+    assert [c["then"]["$ref"] for c in defs["question"]["allOf"]] == [
+        f"#/$defs/{t}" for t in quiz.schema.TYPES]
+
+
+@pytest.mark.parametrize("fault,qid,field,words", FAULTS,
+                         ids=[f"{f[2]}:{f[3][:24]}" for f in FAULTS])
+def test_the_schema_rejects_every_structural_fault_the_loader_rejects(
+        validator, fault, qid, field, words) -> None:
+    data = copy.deepcopy(BASE)
+    fault(data)
+    rejected = not validator.is_valid(data)
+    assert rejected == (words not in SEMANTIC), (words, "schema rejects" if rejected else
+                                                 "schema accepts")
+
+
+@pytest.mark.parametrize("where,typo", [("question", "tolerence"), ("option", "feedbak"),
+                                        ("question", "ordre")])
+def test_a_misspelt_field_fails_the_schema_and_the_loader_naming_it(
+        validator, tmp_path: Path, where: str, typo: str) -> None:
+    data = copy.deepcopy(BASE)
+    target = q(data, "num" if typo == "tolerence" else "many")
+    if where == "option":
+        target = target["options"][2]
+    target[typo] = "x"
+    messages = [e.message for e in validator.iter_errors(data)]
+    messages += [c.message for e in validator.iter_errors(data) for c in e.context or ()]
+    assert any(f"'{typo}' was unexpected" in m for m in messages), messages
+    with pytest.raises(QuizBankError, match=f"{typo}.*did you mean"):
+        load_bank_file(write_bank(tmp_path, data))

@@ -23,12 +23,13 @@ BANK = {
     "sections": [
         {"id": "main", "title": "Main section", "questions": [
             {"id": "pick", "type": "single", "stem": "Pick <one>", "explanation": "SECRET-WHY",
-             "options": [{"text": "right", "correct": True},
-                         {"text": "wrong", "feedback": "SECRET-FEEDBACK: tempting"},
-                         {"text": "also wrong", "feedback": "no"}]},
+             "options": [{"id": "right", "text": "right", "correct": True},
+                         {"id": "wrong", "text": "wrong", "feedback": "SECRET-FEEDBACK: tempting"},
+                         {"id": "also-wrong", "text": "also wrong", "feedback": "no"}]},
             {"id": "many", "type": "multiple", "stem": "Pick all", "explanation": "both",
-             "options": [{"text": "a", "correct": True}, {"text": "b", "correct": True},
-                         {"text": "c", "feedback": "not c"}]},
+             "options": [{"id": "a", "text": "a", "correct": True},
+                         {"id": "b", "text": "b", "correct": True},
+                         {"id": "c", "text": "c", "feedback": "not c"}]},
             {"id": "num", "type": "numeric", "stem": "How long?", "explanation": "12 h",
              "unit": "h", "answer": 12.345, "tolerance": {"absolute": 0.01},
              "mistakes": [{"value": 17.81, "feedback": "forgot ln 2"}]},
@@ -98,12 +99,12 @@ def test_single_choice_feedback_icon_words_and_score(bank_dir: Path) -> None:
     assert feedback_classes(pick) == {"quiz-feedback-invalid"}
     assert "⚠" in pick.feedback.value and "Choose an option first" in pick.feedback.value
     assert pick.tries == 0
-    pick.input.value = 1
+    pick.input.value = "wrong"
     pick.check_button.click()
     assert feedback_classes(pick) == {"quiz-feedback-incorrect"}
     assert "✘" in pick.feedback.value and "Not yet" in pick.feedback.value
     assert "SECRET-FEEDBACK: tempting" in pick.feedback.value
-    pick.input.value = 0
+    pick.input.value = "right"
     pick.check_button.click()
     assert feedback_classes(pick) == {"quiz-feedback-correct"}
     assert "✔" in pick.feedback.value and "Correct" in pick.feedback.value
@@ -115,14 +116,16 @@ def test_single_choice_feedback_icon_words_and_score(bank_dir: Path) -> None:
 
 def test_multiple_select_by_ticking_boxes(bank_dir: Path) -> None:
     many = quiz.show("99-widgets", "many").widget("many")
-    many.checkboxes[0].value = True
-    many.checkboxes[2].value = True
+    box = {b.option_id: b for b in many.checkboxes}
+    box["a"].value = True
+    box["c"].value = True
     many.check_button.click()
     assert feedback_classes(many) == {"quiz-feedback-incorrect"} and "not c" in many.feedback.value
-    many.checkboxes[2].value = False
-    many.checkboxes[1].value = True
+    box["c"].value = False
+    box["b"].value = True
     many.check_button.click()
     assert feedback_classes(many) == {"quiz-feedback-correct"}
+    assert store.read("99-widgets")["questions"]["many"]["last_answer"] == "a | b"
 
 
 def test_numeric_units_mistakes_and_invalid_input(bank_dir: Path) -> None:
@@ -143,16 +146,16 @@ def test_show_answer_appears_after_the_configured_tries(bank_dir: Path) -> None:
     section = quiz.show("99-widgets", "main")
     pick = section.widget("pick")
     assert pick.reveal_button.layout.display == "none"
-    pick.input.value = 1
+    pick.input.value = "wrong"
     pick.check_button.click()
     assert pick.reveal_button.layout.display == "none"
-    pick.input.value = 2
+    pick.input.value = "also-wrong"
     pick.check_button.click()
     assert pick.reveal_button.layout.display is None  # visible after 2 tries (the default)
     pick.reveal_button.click()
     assert feedback_classes(pick) == {"quiz-feedback-revealed"}
     assert "Answer: right" in pick.feedback.value and "SECRET-WHY" in pick.feedback.value
-    pick.input.value = 0
+    pick.input.value = "right"
     pick.check_button.click()
     assert "Score: 0 of 4 correct" in section.score.value  # revealed answers do not score
     assert store.read("99-widgets")["questions"]["pick"]["revealed"]
@@ -180,12 +183,13 @@ def test_predictions_are_stored_by_claim_and_shown_back(
         bank_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     predict = quiz.show("99-widgets", "claims").widget("predict-d")
     assert predict.check_button.description == "Save prediction"
-    predict.input.value = 2
+    predict.input.value = "Not supported or contradicted"
     predict.check_button.click()
     assert feedback_classes(predict) == {"quiz-feedback-recorded"}
     assert store.predictions()["d"]["choice"] == "Not supported or contradicted"
     again = quiz.show("99-widgets", "claims").widget("predict-d")  # a re-run restores it
-    assert again.input.value == 2 and "Your saved prediction" in again.feedback.value
+    assert again.input.value == "Not supported or contradicted"
+    assert "Your saved prediction" in again.feedback.value
     fake = types.ModuleType("pharmacourse.data")
     fake.load = lambda name: pd.DataFrame({
         "id": ["d", "j"], "claim": ["No respiratory depression", "Similar to opioids"],
@@ -235,7 +239,7 @@ def test_the_stored_output_is_static_deterministic_and_answer_free(bank_dir: Pat
     assert "☐ a</li>" in html
     # play the quiz; the stored output must not change and must hold no answer or feedback
     pick = first.widget("pick")
-    pick.input.value = 1
+    pick.input.value = "wrong"
     pick.check_button.click()
     first.widget("num").input.value = "12.345 h"
     first.widget("num").check_button.click()
@@ -265,7 +269,7 @@ def test_a_failing_handler_shows_a_message_instead_of_raising(
         raise RuntimeError("disk <on> fire")
 
     monkeypatch.setattr(store, "record_attempt", broken)
-    pick.input.value = 0
+    pick.input.value = "right"
     pick.check_button.click()  # must not raise
     assert feedback_classes(pick) == {"quiz-feedback-invalid"}
     assert "disk &lt;on&gt; fire" in pick.feedback.value

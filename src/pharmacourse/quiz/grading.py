@@ -1,10 +1,13 @@
 """Pure grading: ``grade(question, response) -> Result``. No widgets, no files, no kernel.
 
 Learner input is untrusted: whatever it is (empty, text in a number field, nan, inf, a huge or
-unicode string, a unit of the wrong dimension), :func:`grade` returns a :class:`Result` with a
-short message and never raises. Numbers are parsed with a strict regular expression (never
-``float()`` on raw text, which accepts "1_000", "nan" and non-ASCII digits) and units with the
-course's single pint registry, so "12 h", "720 min" and "0.5 d" compare equal.
+unicode string, ``10**400``, a numpy array, a unit of the wrong dimension), :func:`grade` returns
+a :class:`Result` with a short message and never raises. Numbers are parsed with a strict regular
+expression (never ``float()`` on raw text, which accepts "1_000", "nan" and non-ASCII digits) and
+units with the course's single pint registry, so "12 h", "720 min" and "0.5 d" compare equal.
+Before pint sees a unit, its length, its exponents (at most two digits) and its powers (never a
+power of a power: pint would compute ``h^9^9^9`` exactly and hang the kernel) are bounded.
+Choices are answered by option id (or exact text), never by position.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import functools
 import importlib
 import math
+import numbers
 import random
 import re
 import unicodedata
@@ -21,7 +25,7 @@ from typing import Any
 
 import pint
 
-from pharmacourse.quiz.schema import Mistake, Question, ValueSpec, resolve_function
+from pharmacourse.quiz.model import Mistake, Option, Question, ValueSpec, resolve_function
 from pharmacourse.quiz.text import shorten
 from pharmacourse.units import ureg
 
@@ -29,6 +33,7 @@ CORRECT, INCORRECT, INVALID, RECORDED, ERROR = (
     "correct", "incorrect", "invalid", "recorded", "error")
 ICONS = {CORRECT: "✔", INCORRECT: "✘", INVALID: "⚠", RECORDED: "✎", ERROR: "⚠"}
 MAX_ANSWER_CHARS = 80
+MAX_CHOICES = 1000  # a multiple-select response with more items is refused, never cut
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _SUPER_RUN = re.compile(r"[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
@@ -39,6 +44,12 @@ _NUMBER = re.compile(
     re.X,
 )
 _UNIT_OK = re.compile(r"^[A-Za-zμΩ°%()/*.^ 0-9-]{1,40}$")
+_POWER = r"(?:\^|\*\*)"
+#: A power whose exponent is not a small plain number, a power of a power, or of a group.
+_BAD_POWER = re.compile(rf"{_POWER}\s*(?![-+]?\d{{1,2}}(?:\.\d+)?(?![\d.]))"
+                        rf"|{_POWER}\s*[-+]?[\d.]+\s*{_POWER}|\)\s*{_POWER}")
+#: The widget shows an invalid result as "Check your input: " + its message.
+_CHECK_INPUT = "That answer cannot be read; type a number and a unit, for example 12 h."
 _DIMENSION_WORDS = {
     "[time]": "a time",
     "1 / [time]": "a rate (per unit of time)",
@@ -222,10 +233,14 @@ def parse_answer(text: Any, default_unit: str | None) -> ParsedAnswer:
     """
     if isinstance(text, bool) or text is None:
         raise InvalidAnswer("Type an answer first.")
-    if isinstance(text, (int, float)):
-        if not math.isfinite(text):
-            raise InvalidAnswer("Type a finite number (not nan or infinity).")
-        return ParsedAnswer(ureg.Quantity(float(text), default_unit), False, str(text))
+    if isinstance(text, numbers.Real):  # int, float and numpy scalars; 10**400 overflows
+        try:
+            value = float(text)
+        except (OverflowError, ValueError, TypeError):
+            value = math.inf
+        if not math.isfinite(value):
+            raise InvalidAnswer("Type a finite number of ordinary size (not nan or infinity).")
+        return ParsedAnswer(ureg.Quantity(value, default_unit), False, shorten(str(value), 40))
     if not isinstance(text, str):
         raise InvalidAnswer("Type a number, for example 12 h.")
     raw = text.strip()
@@ -257,6 +272,9 @@ def parse_answer(text: Any, default_unit: str | None) -> ParsedAnswer:
     unit_text = m.group("unit").strip()
     if not unit_text:
         return ParsedAnswer(ureg.Quantity(value, default_unit), False, raw)
+    if _BAD_POWER.search(unit_text):
+        raise InvalidAnswer("Powers of units are small whole numbers, one at a time (m^3, h^-1); "
+                            "type a number and a unit, for example 12 h.")
     if not _UNIT_OK.match(unit_text) or re.search(r"[0-9]{3,}", unit_text):
         raise InvalidAnswer("The unit is not one I know; try h, min, d, ng/mL, nmol/L, mg or L.")
     try:
@@ -273,12 +291,15 @@ def parse_answer(text: Any, default_unit: str | None) -> ParsedAnswer:
 def grade(question: Question, response: Any, params: Mapping[str, float] | None = None) -> Result:
     """Grade one response to one question. Never raises for any learner ``response``.
 
-    Responses: single choice and prediction: the option index (int) or its exact text;
-    multiple select: an iterable of option indices; numeric and parameterised: the text typed
-    (or a number). ``params`` are the drawn numbers of a parameterised question (default:
+    Responses: single choice and prediction: the option ``id`` (or its exact text); multiple
+    select: an iterable of option ids (duplicates count once); numeric and parameterised: the
+    text typed (or a number). Positions are never used: the options are shown shuffled.
+    ``params`` are the drawn numbers of a parameterised question (default:
     :func:`draw_parameters` with the question's seed).
     """
     try:
+        if getattr(response, "ndim", None) == 0 and callable(getattr(response, "item", None)):
+            response = response.item()  # a 0-d numpy array stands for its one value
         if question.type in ("single", "prediction"):
             return _grade_single(question, response)
         if question.type == "multiple":
@@ -288,26 +309,24 @@ def grade(question: Question, response: Any, params: Mapping[str, float] | None 
         return _grade_numeric(question, response, params or {})
     except InvalidAnswer as exc:
         return Result(INVALID, str(exc))
+    except Exception:  # a safety net: learner input must never reach the notebook as an error
+        return Result(INVALID, _CHECK_INPUT)
 
 
-def _choice_index(question: Question, response: Any) -> int:
+def _choice(question: Question, response: Any) -> Option:
+    """The option a response names, by id or by exact text."""
     if response is None or (isinstance(response, str) and not response.strip()):
         raise InvalidAnswer("Choose an option first.")
     if isinstance(response, str):
-        for i, option in enumerate(question.options):
-            if option.text == response.strip():
-                return i
-        raise InvalidAnswer("Choose one of the options shown.")
-    if isinstance(response, bool) or not isinstance(response, int):
-        raise InvalidAnswer("Choose one of the options shown.")
-    if not 0 <= response < len(question.options):
-        raise InvalidAnswer("Choose one of the options shown.")
-    return response
+        wanted = response.strip()
+        for option in question.options:
+            if wanted in (option.id, option.text):
+                return option
+    raise InvalidAnswer("Choose one of the options shown.")
 
 
 def _grade_single(question: Question, response: Any) -> Result:
-    index = _choice_index(question, response)
-    option = question.options[index]
+    option = _choice(question, response)
     if question.type == "prediction":
         return Result(RECORDED, f"Prediction saved: {option.text}.",
                       explanation=question.explanation)
@@ -321,17 +340,23 @@ def _grade_multiple(question: Question, response: Any) -> Result:
     if response is None or isinstance(response, (str, bytes, Mapping)) or not isinstance(
             response, Iterable):
         raise InvalidAnswer("Tick at least one option.")
-    chosen: set[int] = set()
-    for item in list(response)[: len(question.options) + 1]:
-        chosen.add(_choice_index(question, item))
+    items: list[Any] = []
+    try:
+        for item in response:  # a 0-d numpy array raises TypeError here
+            items.append(item)
+            if len(items) > MAX_CHOICES:
+                raise InvalidAnswer("Tick each option at most once.")
+    except TypeError:
+        raise InvalidAnswer("Tick at least one option.") from None
+    chosen = {_choice(question, item).id for item in items}  # a set: duplicates count once
     if not chosen:
         raise InvalidAnswer("Tick at least one option.")
-    correct = {i for i, o in enumerate(question.options) if o.correct}
-    wrong = sorted(chosen - correct)
+    correct = {o.id for o in question.options if o.correct}
+    wrong = [o for o in question.options if o.id in chosen - correct]  # in authored order
     if not wrong and chosen == correct:
         return Result(CORRECT, "Correct: you ticked every correct option and no wrong one.",
                       (), question.explanation)
-    feedback = tuple(question.options[i].feedback or "" for i in wrong)
+    feedback = tuple(o.feedback or "" for o in wrong)
     missing = len(correct - chosen)
     if wrong and missing:
         message = (f"Not yet: {len(wrong)} ticked option(s) are wrong, and at least one correct "

@@ -3,14 +3,19 @@
 It holds the stems and options only: never an answer, feedback, a score, restored progress or a
 seed-dependent number (a parameterised stem shows its placeholders as variable names). The output
 is a pure function of the bank, so a stored notebook is the same on every run (nbval strict).
+
+:func:`shown_options` is the one place that orders options: the live widget shuffles them per
+learner (a seed kept with the learner's progress), the static preview with a fixed shuffle seeded
+by the question id, so neither shows the key where the author happened to write it.
 """
 
 from __future__ import annotations
 
+import random
 import re
 from collections.abc import Sequence
 
-from pharmacourse.quiz.schema import Question
+from pharmacourse.quiz.model import Option, Question
 from pharmacourse.quiz.text import escape, inline, plain
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -27,6 +32,21 @@ def stem_html(question: Question, values: dict[str, str] | None = None) -> str:
             return f"<var>{escape(name)}</var>"
         html = _PLACEHOLDER.sub(fill, html)
     return html
+
+
+def shown_options(question: Question, learner_seed: int | None = None) -> tuple[Option, ...]:
+    """The options in the order shown: shuffled per (learner, question), ``last: true`` last.
+
+    ``learner_seed=None`` gives the static preview's order, seeded by the question id alone.
+    ``order: fixed`` questions and predictions keep the authored order.
+    """
+    if question.type not in ("single", "multiple") or question.order == "fixed":
+        return question.options
+    key = f"preview/{question.id}" if learner_seed is None else (
+        f"learner/{learner_seed}/{question.lesson}/{question.id}")
+    free = [o for o in question.options if not o.last]
+    random.Random(key).shuffle(free)
+    return (*free, *(o for o in question.options if o.last))
 
 
 def answer_hint(question: Question) -> str:
@@ -67,7 +87,7 @@ def static_html(lesson: str, title: str, questions: Sequence[Question],
         if q.options:
             mark = "☐" if q.type == "multiple" else "○"
             parts.append('<ul class="quiz-choices">')
-            parts.extend(f"<li>{mark} {inline(o.text)}</li>" for o in q.options)
+            parts.extend(f"<li>{mark} {inline(o.text)}</li>" for o in shown_options(q))
             parts.append("</ul>")
         parts.append(f"<p><em>{escape(answer_hint(q))}</em></p>")
         parts.append("</li>")

@@ -9,24 +9,33 @@ lookups (``answer: {data: {...}}``) are checked for shape at load time and resol
 
 from __future__ import annotations
 
+import contextlib
 import difflib
-import importlib
 import inspect
 import math
-import os
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from pharmacourse.quiz.bankfile import display_path, read_yaml  # noqa: F401 - re-exported
+from pharmacourse.quiz.model import (  # noqa: F401 - re-exported: the public home of the types
+    DEFAULT_TRIES_BEFORE_REVEAL,
+    GRADED_TYPES,
+    TYPES,
+    Bank,
+    Mistake,
+    Option,
+    Parameter,
+    Question,
+    QuizBankError,
+    Section,
+    Tolerance,
+    ValueSpec,
+    resolve_function,
+)
 from pharmacourse.units import ureg
 
-TYPES = ("single", "multiple", "numeric", "parameterised", "prediction")
-GRADED_TYPES = ("single", "multiple", "numeric", "parameterised")
-DEFAULT_TRIES_BEFORE_REVEAL = 2
 #: Options offered for a prediction when the bank lists none (the verdict words of the claim list).
 DEFAULT_PREDICTION_OPTIONS = (
     "Supported",
@@ -37,196 +46,40 @@ DEFAULT_PREDICTION_OPTIONS = (
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _CLAIM_ID = re.compile(r"^[a-z0-9_-]{1,20}$")
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
-_NAMESPACE = "pharmacourse."
 
 _COMMON = {"id", "type", "stem", "explanation", "tries_before_reveal"}
-_ALLOWED = {
-    "single": _COMMON | {"options"},
-    "multiple": _COMMON | {"options"},
-    "numeric": _COMMON
-    | {"unit", "answer", "tolerance", "mistakes", "molar_mass", "feedback_incorrect"},
-    "parameterised": _COMMON
-    | {"unit", "answer", "tolerance", "mistakes", "molar_mass", "feedback_incorrect",
-       "parameters", "seed"},
+_NUMERIC = _COMMON | {"unit", "answer", "tolerance", "mistakes", "molar_mass", "feedback_incorrect"}
+ORDERS = ("shuffle", "fixed")
+#: The fields each kind of mapping may have, keyed by its name in ``quizzes/schema.json``'s
+#: ``$defs`` (a test checks that the schema lists exactly these).
+FIELDS: dict[str, set[str]] = {
+    "bank": {"lesson", "title", "tries_before_reveal", "sections"},
+    "section": {"id", "title", "intro", "questions"},
+    "single": _COMMON | {"options", "order"},
+    "multiple": _COMMON | {"options", "order"},
+    "numeric": _NUMERIC,
+    "parameterised": _NUMERIC | {"parameters", "seed"},
     "prediction": {"id", "type", "stem", "explanation", "claim", "options"},
+    "option": {"id", "text", "correct", "feedback", "misconception", "last"},
+    "mistake": {"value", "range", "function", "args", "unit", "tolerance", "feedback"},
+    "tolerance": {"absolute", "relative"},
+    "parameter": {"min", "max", "decimals", "choices"},
+    "literal": {"value", "unit"},
+    "function": {"function", "args", "unit"},
+    "data": {"data", "unit"},
+    "lookup": {"resource", "where", "field", "unit_field"},
+    "compound": {"compound"},
 }
-_OPTION_FIELDS = {"text", "correct", "feedback", "misconception"}
-_MISTAKE_FIELDS = {"value", "range", "function", "args", "unit", "tolerance", "feedback"}
-_BANK_FIELDS = {"lesson", "title", "tries_before_reveal", "sections"}
-_SECTION_FIELDS = {"id", "title", "intro", "questions"}
-
-
-class QuizBankError(ValueError):
-    """A fault in a quiz bank: names the file, the question id and the field."""
-
-    def __init__(self, source: str, message: str, question: str | None = None,
-                 field: str | None = None) -> None:
-        self.source = source
-        self.question = question
-        self.field = field
-        self.message = message
-        where = [str(source)]
-        if question:
-            where.append(f"question '{question}'")
-        if field:
-            where.append(f"field '{field}'")
-        super().__init__(f"{', '.join(where)}: {message}")
-
-
-@dataclass(frozen=True, eq=False)
-class Option:
-    text: str
-    correct: bool = False
-    feedback: str | None = None
-    misconception: str | None = None
-
-
-@dataclass(frozen=True, eq=False)
-class Tolerance:
-    absolute: float | None = None  # in the question's unit
-    relative: float | None = None  # a fraction of the expected value
-
-    def allows(self, value: float, expected: float) -> bool:
-        slack = 1e-12 * max(1.0, abs(expected))
-        if self.absolute is not None:
-            return abs(value - expected) <= self.absolute + slack
-        return abs(value - expected) <= (self.relative or 0.0) * abs(expected) + slack
-
-    def describe(self, unit: str) -> str:
-        if self.absolute is not None:
-            return f"± {self.absolute:g} {unit}"
-        return f"± {100 * (self.relative or 0.0):g} %"
-
-
-@dataclass(frozen=True, eq=False)
-class ValueSpec:
-    """Where an expected (or mistaken) value comes from: a literal, data/, or a named function."""
-
-    kind: str  # "literal" | "data" | "function"
-    value: float | None = None
-    unit: str | None = None
-    data: Mapping[str, Any] | None = None
-    function: str | None = None
-    args: Mapping[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, eq=False)
-class Mistake:
-    feedback: str
-    value: ValueSpec | None = None
-    range: tuple[float, float] | None = None
-    unit: str | None = None  # None: the question's unit
-    tolerance: Tolerance | None = None  # None: the question's tolerance
-
-
-@dataclass(frozen=True, eq=False)
-class Parameter:
-    name: str
-    low: float | None = None
-    high: float | None = None
-    decimals: int = 2
-    choices: tuple[float, ...] = ()
-
-
-@dataclass(frozen=True, eq=False)
-class Question:
-    id: str
-    type: str
-    stem: str
-    lesson: str
-    section: str
-    source: str
-    explanation: str | None = None
-    tries_before_reveal: int = DEFAULT_TRIES_BEFORE_REVEAL
-    options: tuple[Option, ...] = ()
-    unit: str | None = None
-    answer: ValueSpec | None = None
-    tolerance: Tolerance | None = None
-    mistakes: tuple[Mistake, ...] = ()
-    molar_mass: float | str | None = None  # g/mol, or a compound name for pharmacourse.data
-    feedback_incorrect: str | None = None
-    parameters: tuple[Parameter, ...] = ()
-    seed: int = 0
-    claim: str | None = None
-
-    @property
-    def graded(self) -> bool:
-        return self.type in GRADED_TYPES
-
-
-@dataclass(frozen=True, eq=False)
-class Section:
-    id: str
-    title: str
-    questions: tuple[Question, ...]
-    intro: str | None = None
-
-
-@dataclass(frozen=True, eq=False)
-class Bank:
-    lesson: str
-    title: str
-    source: str
-    sections: tuple[Section, ...]
-
-    @property
-    def questions(self) -> dict[str, Question]:
-        return {q.id: q for s in self.sections for q in s.questions}
-
-    def section(self, section_id: str) -> Section:
-        for s in self.sections:
-            if s.id == section_id:
-                return s
-        raise KeyError(section_id)
+_AT_LEAST_1 = "must be a whole number of at least 1"
 
 
 # --------------------------------------------------------------------------- YAML loading
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that rejects duplicate keys (two ``feedback:`` lines silently lose one)."""
-
-
-def _mapping_no_duplicates(loader: _StrictLoader, node: yaml.MappingNode) -> dict:
-    seen: set = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node)
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark)
-        seen.add(key)
-    return loader.construct_mapping(node)
-
-
-_StrictLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_no_duplicates)
-
-
-def display_path(path: Path) -> str:
-    """A short, stable name for a bank file in messages (relative to the cwd when possible)."""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:  # pragma: no cover - other drive on Windows
-        return str(path)
-    return str(path) if rel.startswith("..") else rel
-
-
 def load_bank_file(path: str | Path) -> Bank:
     """Read and validate one bank file; raise :class:`QuizBankError` on any fault."""
-    path = Path(path)
-    source = display_path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise QuizBankError(source, f"cannot read the file ({exc.strerror or exc})") from exc
-    try:
-        raw = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise QuizBankError(source, f"not valid YAML{where}: {problem}") from exc
-    return parse_bank(raw, source=source, expected_lesson=path.stem)
+    raw, source = read_yaml(Path(path))
+    return parse_bank(raw, source=source, expected_lesson=Path(path).stem)
 
 
 # --------------------------------------------------------------------------- validation
@@ -241,14 +94,38 @@ class _Ctx:
         return QuizBankError(self.source, message, self.question, field)
 
 
-def _check_fields(ctx: _Ctx, data: Mapping, allowed: set[str], where: str,
-                  prefix: str = "") -> None:
-    for key in data:
-        if key not in allowed:
-            hint = difflib.get_close_matches(str(key), sorted(allowed), n=1)
-            allowed_list = ", ".join(sorted(allowed))
-            extra = f"; did you mean '{hint[0]}'?" if hint else f"; allowed: {allowed_list}"
-            raise ctx.fail(f"{prefix}{key}", f"unknown field for {where}{extra}")
+def _fields(ctx: _Ctx, raw: Any, key: str, allowed: set[str], where: str,
+            hint: str = "") -> Mapping:
+    """``raw`` must be a mapping (else ``hint``) whose fields are all in ``allowed``."""
+    if not isinstance(raw, Mapping):
+        raise ctx.fail(key or None, hint)
+    for name in raw:
+        if name not in allowed:
+            close = difflib.get_close_matches(str(name), sorted(allowed), n=1)
+            extra = (f"did you mean '{close[0]}'?" if close
+                     else f"allowed: {', '.join(sorted(allowed))}")
+            raise ctx.fail(f"{key}.{name}" if key else str(name),
+                           f"unknown field for {where}; {extra}")
+    return raw
+
+
+def _one_of(ctx: _Ctx, raw: Mapping, kinds: tuple[str, ...], key: str) -> str:
+    found = [k for k in kinds if k in raw]
+    if len(found) != 1:
+        raise ctx.fail(key, f"give exactly one of {', '.join(kinds[:-1])} or {kinds[-1]}")
+    return found[0]
+
+
+def _id(ctx: _Ctx, value: Any, key: str, how: str) -> str:
+    if not isinstance(value, str) or not _ID.match(value):
+        raise ctx.fail(key, f"missing or not a valid id ({value!r}); {how}")
+    return value
+
+
+def _require(ctx: _Ctx, raw: Mapping, key: str, how: str) -> Any:
+    if key not in raw:
+        raise ctx.fail(key, f"missing; {how}")
+    return raw[key]
 
 
 def _text(ctx: _Ctx, data: Mapping, key: str, *, required: bool, prefix: str = "") -> str | None:
@@ -259,24 +136,34 @@ def _text(ctx: _Ctx, data: Mapping, key: str, *, required: bool, prefix: str = "
         return None
     if isinstance(value, bool):
         raise ctx.fail(prefix + key, "YAML read this as true/false; put the text in quotes")
-    if isinstance(value, (int, float)):
-        value = str(value)
+    value = str(value) if isinstance(value, (int, float)) else value
     if not isinstance(value, str) or not value.strip():
         raise ctx.fail(prefix + key, "must be non-empty text")
     return value.strip()
 
 
 def _number(ctx: _Ctx, value: Any, key: str) -> float:
-    if isinstance(value, bool):
-        raise ctx.fail(key, f"must be a number, got {value!r}")
-    if isinstance(value, str):  # PyYAML reads 1.5e3 (no sign in the exponent) as text
-        try:
-            value = float(value)
-        except ValueError:
-            raise ctx.fail(key, f"must be a number, got {value!r}") from None
-    if not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise ctx.fail(key, f"must be a finite number, got {value!r}")
-    return float(value)
+    number = math.nan  # PyYAML reads 1.5e3 (no sign in the exponent) as text: accept it
+    if isinstance(value, (int, float, str)) and not isinstance(value, bool):
+        with contextlib.suppress(ValueError, OverflowError):
+            number = float(value)
+    if not math.isfinite(number):
+        raise ctx.fail(key, f"must be a number (finite), got {value!r}")
+    return number
+
+
+def _choice(ctx: _Ctx, value: Any, choices: tuple[str, ...], key: str) -> str:
+    if value not in choices:
+        hint = difflib.get_close_matches(str(value), choices, n=1)
+        extra = f"; did you mean '{hint[0]}'?" if hint else ""
+        raise ctx.fail(key, f"unknown {key} {value!r}; use one of {', '.join(choices)}{extra}")
+    return value
+
+
+def _whole(ctx: _Ctx, value: Any, key: str, low: int, high: int, message: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ctx.fail(key, message)
+    return value
 
 
 def _unit(ctx: _Ctx, value: Any, key: str) -> str:
@@ -289,55 +176,18 @@ def _unit(ctx: _Ctx, value: Any, key: str) -> str:
     return value.strip()
 
 
-def resolve_function(path: str) -> Callable[..., Any]:
-    """Import a callable by dotted path inside the ``pharmacourse.`` namespace (no eval).
-
-    Raises:
-        ValueError: if the path is outside the namespace, cannot be imported or is not callable.
-    """
-    if not isinstance(path, str) or not path.startswith(_NAMESPACE):
-        raise ValueError(f"named functions must live in the pharmacourse package, got {path!r}")
-    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+", path):
-        raise ValueError(f"{path!r} is not a dotted name like pharmacourse.pk.half_life_h")
-    parts = path.split(".")
-    for cut in range(len(parts) - 1, 0, -1):
-        module_name = ".".join(parts[:cut])
-        try:
-            obj: Any = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            missing = exc.name or ""
-            if module_name == missing or module_name.startswith(missing + "."):
-                continue  # try a shorter module path: pharmacourse.pk then pharmacourse
-            raise ValueError(f"importing {module_name} failed: {exc}") from exc
-        try:
-            for attr in parts[cut:]:
-                if attr.startswith("_"):
-                    raise AttributeError(attr)
-                obj = getattr(obj, attr)
-        except AttributeError:
-            raise ValueError(f"{module_name} has no public attribute "
-                             f"{'.'.join(parts[cut:])!r}") from None
-        if not callable(obj):
-            raise ValueError(f"{path} is not a function")
-        return obj
-    raise ValueError(f"no module found for {path!r}")
-
-
 def _value_spec(ctx: _Ctx, raw: Any, key: str, *, default_unit: str | None) -> ValueSpec:
     if isinstance(raw, (int, float, str)) and not isinstance(raw, bool):
         return ValueSpec("literal", value=_number(ctx, raw, key), unit=default_unit)
     if not isinstance(raw, Mapping):
         raise ctx.fail(key, "must be a number, {value: ...}, {data: ...} or {function: ...}")
-    kinds = [k for k in ("value", "data", "function") if k in raw]
-    if len(kinds) != 1:
-        raise ctx.fail(key, "give exactly one of value, data or function")
-    kind = kinds[0]
+    kind = _one_of(ctx, raw, ("value", "data", "function"), key)
     unit = _unit(ctx, raw["unit"], f"{key}.unit") if "unit" in raw else default_unit
     if kind == "value":
-        _check_fields(ctx, raw, {"value", "unit"}, key, f"{key}.")
+        _fields(ctx, raw, key, FIELDS["literal"], key)
         return ValueSpec("literal", value=_number(ctx, raw["value"], f"{key}.value"), unit=unit)
     if kind == "function":
-        _check_fields(ctx, raw, {"function", "args", "unit"}, key, f"{key}.")
+        _fields(ctx, raw, key, FIELDS["function"], key)
         args = raw.get("args") or {}
         if not isinstance(args, Mapping):
             raise ctx.fail(f"{key}.args", "must be a mapping of argument names to values")
@@ -346,12 +196,9 @@ def _value_spec(ctx: _Ctx, raw: Any, key: str, *, default_unit: str | None) -> V
         except ValueError as exc:
             raise ctx.fail(f"{key}.function", str(exc)) from None
         return ValueSpec("function", unit=unit, function=raw["function"], args=dict(args))
-    _check_fields(ctx, raw, {"data", "unit"}, key, f"{key}.")
-    data = raw["data"]
-    if not isinstance(data, Mapping):
-        raise ctx.fail(f"{key}.data", "must be {resource: ..., where: {...}, field: ...}")
-    _check_fields(ctx, data, {"resource", "where", "field", "unit_field"}, "a data lookup",
-                  f"{key}.data.")
+    _fields(ctx, raw, key, FIELDS["data"], key)
+    data = _fields(ctx, raw["data"], f"{key}.data", FIELDS["lookup"], "a data lookup",
+                   "must be {resource: ..., where: {...}, field: ...}")
     for part in ("resource", "field"):
         if not isinstance(data.get(part), str) or not data[part]:
             raise ctx.fail(f"{key}.data.{part}", "missing; name the data resource and column")
@@ -363,13 +210,9 @@ def _value_spec(ctx: _Ctx, raw: Any, key: str, *, default_unit: str | None) -> V
 
 
 def _tolerance(ctx: _Ctx, raw: Any, key: str = "tolerance") -> Tolerance:
-    if not isinstance(raw, Mapping):
-        raise ctx.fail(key, "must be {absolute: 0.5} (in the question's unit) or "
-                            "{relative: 0.05} (a fraction)")
-    _check_fields(ctx, raw, {"absolute", "relative"}, "a tolerance", f"{key}.")
-    if len(raw) != 1:
-        raise ctx.fail(key, "give exactly one of absolute or relative")
-    if "absolute" in raw:
+    _fields(ctx, raw, key, FIELDS["tolerance"], "a tolerance",
+            "must be {absolute: 0.5} (in the question's unit) or {relative: 0.05} (a fraction)")
+    if _one_of(ctx, raw, ("absolute", "relative"), key) == "absolute":
         value = _number(ctx, raw["absolute"], f"{key}.absolute")
         if value < 0:
             raise ctx.fail(f"{key}.absolute", "must not be negative")
@@ -384,27 +227,32 @@ def _options(ctx: _Ctx, data: Mapping, qtype: str) -> tuple[Option, ...]:
     raw = data.get("options")
     if not isinstance(raw, list) or len(raw) < 2:
         raise ctx.fail("options", "give a list of at least two options")
+    ids: dict[str, str] = {}
     for i, item in enumerate(raw, start=1):
-        if not isinstance(item, Mapping):
-            raise ctx.fail(f"options[{i}]", "each option is {text: ..., correct: true/false, "
-                                            "feedback: ...}")
-        _check_fields(ctx, item, _OPTION_FIELDS, "an option", f"options[{i}].")
-        if not isinstance(item.get("correct", False), bool):
-            raise ctx.fail(f"options[{i}].correct", "must be true or false")
+        key = f"options[{i}]"
+        _fields(ctx, item, key, FIELDS["option"], "an option",
+                "each option is {id: ..., text: ..., correct: true/false, feedback: ...}")
+        for flag in ("correct", "last"):
+            if not isinstance(item.get(flag, False), bool):
+                raise ctx.fail(f"{key}.{flag}", "must be true or false")
+        oid = _id(ctx, item.get("id"), f"{key}.id", "give the option a short slug such as "
+                  "occupancy (scripts/add_option_ids.py adds them)")
+        _unique(ctx, ids, oid, "an option of this question", f"{key}.id")
     n_correct = sum(item.get("correct", False) for item in raw)
     if n_correct == 0:
         raise ctx.fail("options", "no option is marked correct: true")
     if qtype == "single" and n_correct > 1:
         raise ctx.fail("options", f"{n_correct} options are correct; a single-choice question "
                                   "has exactly one (use type: multiple for several)")
-    options = []
-    for i, item in enumerate(raw, start=1):
-        prefix = f"options[{i}]."
-        correct = item.get("correct", False)
-        text = _text(ctx, item, "text", required=True, prefix=prefix)
-        feedback = _text(ctx, item, "feedback", required=not correct, prefix=prefix)
-        misconception = _text(ctx, item, "misconception", required=False, prefix=prefix)
-        options.append(Option(text, correct, feedback, misconception))
+    if sum(item.get("last", False) for item in raw) > 1:
+        raise ctx.fail("options", "only one option can be pinned with last: true")
+    options = [Option(oid, _text(ctx, item, "text", required=True, prefix=f"options[{i}].") or "",
+                      item.get("correct", False),
+                      _text(ctx, item, "feedback", required=not item.get("correct", False),
+                            prefix=f"options[{i}]."),
+                      _text(ctx, item, "misconception", required=False, prefix=f"options[{i}]."),
+                      item.get("last", False))
+               for i, (oid, item) in enumerate(zip(ids, raw, strict=True), start=1)]
     texts = [o.text for o in options]
     for text in texts:
         if texts.count(text) > 1:
@@ -420,17 +268,13 @@ def _mistakes(ctx: _Ctx, raw: Any, unit: str, param_names: set[str]) -> tuple[Mi
     out = []
     for i, item in enumerate(raw, start=1):
         key = f"mistakes[{i}]"
-        if not isinstance(item, Mapping):
-            raise ctx.fail(key, "each mistake is {value: ..., feedback: ...} or "
-                                "{range: [low, high], feedback: ...}")
-        _check_fields(ctx, item, _MISTAKE_FIELDS, "a mistake", f"{key}.")
+        _fields(ctx, item, key, FIELDS["mistake"], "a mistake", "each mistake is {value: ..., "
+                "feedback: ...} or {range: [low, high], feedback: ...}")
         feedback = _text(ctx, item, "feedback", required=True, prefix=f"{key}.")
         m_unit = _unit(ctx, item["unit"], f"{key}.unit") if "unit" in item else None
         tol = (_tolerance(ctx, item["tolerance"], f"{key}.tolerance")
                if "tolerance" in item else None)
-        kinds = [k for k in ("value", "range", "function") if k in item]
-        if len(kinds) != 1:
-            raise ctx.fail(key, "give exactly one of value, range or function")
+        _one_of(ctx, item, ("value", "range", "function"), key)
         if "range" in item:
             rng = item["range"]
             if not isinstance(rng, list) or len(rng) != 2:
@@ -459,12 +303,10 @@ def _parameters(ctx: _Ctx, raw: Any) -> tuple[Parameter, ...]:
         key = f"parameters.{name}"
         if not isinstance(name, str) or not name.isidentifier():
             raise ctx.fail(key, "parameter names must be Python identifiers like k_per_h")
-        if not isinstance(spec, Mapping):
-            raise ctx.fail(key, "must be {min: ..., max: ..., decimals: ...} or {choices: [...]}")
-        _check_fields(ctx, spec, {"min", "max", "decimals", "choices"}, "a parameter", f"{key}.")
-        decimals = spec.get("decimals", 2)
-        if isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= 8:
-            raise ctx.fail(f"{key}.decimals", "must be a whole number from 0 to 8")
+        _fields(ctx, spec, key, FIELDS["parameter"], "a parameter",
+                "must be {min: ..., max: ..., decimals: ...} or {choices: [...]}")
+        decimals = _whole(ctx, spec.get("decimals", 2), f"{key}.decimals", 0, 8,
+                          "must be a whole number from 0 to 8")
         if "choices" in spec:
             choices = spec["choices"]
             if not isinstance(choices, list) or not choices:
@@ -502,51 +344,38 @@ def _question(ctx: _Ctx, raw: Any, lesson: str, section: str, default_tries: int
               index: int) -> Question:
     if not isinstance(raw, Mapping):
         raise ctx.fail(f"questions[{index}]", "each question is a mapping with id, type, stem...")
-    qid = raw.get("id")
-    if not isinstance(qid, str) or not _ID.match(qid):
-        raise ctx.fail(f"questions[{index}].id", f"missing or not a valid id ({qid!r}); use "
-                                                 "lowercase letters, digits, - and _")
-    ctx.question = qid
-    qtype = raw.get("type")
-    if qtype not in TYPES:
-        hint = difflib.get_close_matches(str(qtype), TYPES, n=1)
-        extra = f"; did you mean '{hint[0]}'?" if hint else ""
-        raise ctx.fail("type", f"unknown type {qtype!r}; use one of {', '.join(TYPES)}{extra}")
-    _check_fields(ctx, raw, _ALLOWED[qtype], f"a {qtype} question")
+    qid = ctx.question = _id(ctx, raw.get("id"), f"questions[{index}].id",
+                             "use lowercase letters, digits, - and _")
+    qtype = _choice(ctx, raw.get("type"), TYPES, "type")
+    _fields(ctx, raw, "", FIELDS[qtype], f"a {qtype} question")
     stem = _text(ctx, raw, "stem", required=True)
     explanation = _text(ctx, raw, "explanation", required=qtype in GRADED_TYPES)
-    tries = raw.get("tries_before_reveal", default_tries)
-    if isinstance(tries, bool) or not isinstance(tries, int) or tries < 1:
-        raise ctx.fail("tries_before_reveal", "must be a whole number of at least 1")
+    tries = _whole(ctx, raw.get("tries_before_reveal", default_tries), "tries_before_reveal",
+                   1, 10**6, _AT_LEAST_1)
     common: dict[str, Any] = dict(id=qid, type=qtype, stem=stem, lesson=lesson, section=section,
                                   source=ctx.source, explanation=explanation,
                                   tries_before_reveal=tries)
     if qtype in ("single", "multiple"):
-        return Question(**common, options=_options(ctx, raw, qtype))
+        return Question(**common, options=_options(ctx, raw, qtype),
+                        order=_choice(ctx, raw.get("order", "shuffle"), ORDERS, "order"))
     if qtype == "prediction":
         claim = raw.get("claim")
         if isinstance(claim, bool):
             raise ctx.fail("claim", "YAML read this as true/false; put the claim id in quotes")
         if not isinstance(claim, str) or not _CLAIM_ID.match(claim):
             raise ctx.fail("claim", "missing; give the claim id from data/claims.csv (e.g. d)")
-        options = DEFAULT_PREDICTION_OPTIONS
-        if "options" in raw:
-            opts = raw["options"]
-            if (not isinstance(opts, list) or len(opts) < 2
-                    or not all(isinstance(o, str) and o.strip() for o in opts)):
-                raise ctx.fail("options", "must be a list of at least two texts (in quotes)")
-            options = tuple(o.strip() for o in opts)
-        return Question(**common, claim=claim, options=tuple(Option(o) for o in options))
+        opts = raw.get("options", DEFAULT_PREDICTION_OPTIONS)
+        if not isinstance(opts, (list, tuple)) or len(opts) < 2 or not all(
+                isinstance(o, str) and o.strip() for o in opts):
+            raise ctx.fail("options", "must be a list of at least two texts (in quotes)")
+        return Question(**common, claim=claim, order="fixed",
+                        options=tuple(Option(o.strip(), o.strip()) for o in opts))
     # numeric and parameterised
-    if "unit" not in raw:
-        raise ctx.fail("unit", "missing; state the unit of the answer ('dimensionless' if none)")
-    unit = _unit(ctx, raw["unit"], "unit")
-    if "tolerance" not in raw:
-        raise ctx.fail("tolerance", "missing; give {absolute: ...} in the question's unit or "
-                                    "{relative: 0.05}")
-    tolerance = _tolerance(ctx, raw["tolerance"])
-    if "answer" not in raw:
-        raise ctx.fail("answer", "missing; give a number, {data: ...} or {function: ...}")
+    unit = _unit(ctx, _require(ctx, raw, "unit", "state the unit of the answer ('dimensionless'"
+                                                   " if none)"), "unit")
+    tolerance = _tolerance(ctx, _require(ctx, raw, "tolerance", "give {absolute: ...} in the "
+                                         "question's unit or {relative: 0.05}"))
+    _require(ctx, raw, "answer", "give a number, {data: ...} or {function: ...}")
     params: tuple[Parameter, ...] = ()
     seed = 0
     if qtype == "parameterised":
@@ -558,9 +387,7 @@ def _question(ctx: _Ctx, raw: Any, lesson: str, section: str, default_tries: int
         if not isinstance(raw["answer"], Mapping) or "function" not in raw["answer"]:
             raise ctx.fail("answer", "a parameterised answer must be {function: pharmacourse...}"
                                      " that takes the parameters as keyword arguments")
-        seed = raw.get("seed", 0)
-        if isinstance(seed, bool) or not isinstance(seed, int):
-            raise ctx.fail("seed", "must be a whole number")
+        seed = _whole(ctx, raw.get("seed", 0), "seed", -2**63, 2**63, "must be a whole number")
     answer = _value_spec(ctx, raw["answer"], "answer", default_unit=unit)
     _check_signature(ctx, answer, {p.name for p in params}, "answer.function")
     if answer.unit is not None:
@@ -574,7 +401,7 @@ def _question(ctx: _Ctx, raw: Any, lesson: str, section: str, default_tries: int
     if "molar_mass" in raw:
         mm = raw["molar_mass"]
         if isinstance(mm, Mapping):
-            _check_fields(ctx, mm, {"compound"}, "molar_mass", "molar_mass.")
+            _fields(ctx, mm, "molar_mass", FIELDS["compound"], "molar_mass")
             if not isinstance(mm.get("compound"), str):
                 raise ctx.fail("molar_mass.compound", "name the compound, e.g. mitragynine")
             molar_mass = mm["compound"]
@@ -583,29 +410,31 @@ def _question(ctx: _Ctx, raw: Any, lesson: str, section: str, default_tries: int
             if molar_mass <= 0:
                 raise ctx.fail("molar_mass", "must be positive (g/mol)")
     mistakes = _mistakes(ctx, raw.get("mistakes"), unit, {p.name for p in params})
-    if answer.kind == "literal":
-        for i, m in enumerate(mistakes, start=1):
-            catches = False
-            expected = ureg.Quantity(answer.value, answer.unit).to(unit).magnitude
-            if m.range is not None and (m.unit is None or ureg.Unit(m.unit) == ureg.Unit(unit)):
-                catches = m.range[0] <= expected <= m.range[1]
-            elif m.value is not None and m.value.kind == "literal" and m.unit is None:
-                catches = (m.tolerance or tolerance).allows(m.value.value, expected)
-            if catches:
-                raise ctx.fail(f"mistakes[{i}]", "this mistake would catch the correct answer; "
-                                                 "narrow it or change the value")
+    for i, m in enumerate(mistakes if answer.kind == "literal" else (), start=1):
+        expected = ureg.Quantity(answer.value, answer.unit).to(unit).magnitude
+        if (m.range is not None and (m.unit is None or ureg.Unit(m.unit) == ureg.Unit(unit))
+                and m.range[0] <= expected <= m.range[1]) or (
+                m.value is not None and m.value.kind == "literal" and m.unit is None
+                and (m.tolerance or tolerance).allows(m.value.value, expected)):
+            raise ctx.fail(f"mistakes[{i}]", "this mistake would catch the correct answer; "
+                                             "narrow it or change the value")
     return Question(**common, unit=unit, answer=answer, tolerance=tolerance, mistakes=mistakes,
                     molar_mass=molar_mass,
                     feedback_incorrect=_text(ctx, raw, "feedback_incorrect", required=False),
                     parameters=params, seed=seed)
 
 
+def _unique(ctx: _Ctx, seen: dict[str, str], new_id: str, kind: str, key: str) -> None:
+    if new_id in seen:
+        raise ctx.fail(key, f"duplicate id {new_id!r} (already used by {seen[new_id]})")
+    seen[new_id] = kind
+
+
 def parse_bank(raw: Any, *, source: str, expected_lesson: str | None = None) -> Bank:
     """Validate a bank already read from YAML (a mapping) and build the :class:`Bank`."""
     ctx = _Ctx(source)
-    if not isinstance(raw, Mapping):
-        raise ctx.fail(None, "a bank is a mapping with lesson, title and sections")
-    _check_fields(ctx, raw, _BANK_FIELDS, "a bank")
+    _fields(ctx, raw, "", FIELDS["bank"], "a bank", "a bank is a mapping with lesson, title and "
+            "sections")
     lesson = raw.get("lesson")
     if not isinstance(lesson, str) or not lesson:
         raise ctx.fail("lesson", "missing; give the lesson slug, e.g. 03-dose-response")
@@ -613,9 +442,8 @@ def parse_bank(raw: Any, *, source: str, expected_lesson: str | None = None) -> 
         raise ctx.fail("lesson", f"is {lesson!r} but the file is named {expected_lesson}.yml; "
                                  "they must match")
     title = _text(ctx, raw, "title", required=False) or lesson
-    default_tries = raw.get("tries_before_reveal", DEFAULT_TRIES_BEFORE_REVEAL)
-    if isinstance(default_tries, bool) or not isinstance(default_tries, int) or default_tries < 1:
-        raise ctx.fail("tries_before_reveal", "must be a whole number of at least 1")
+    default_tries = _whole(ctx, raw.get("tries_before_reveal", DEFAULT_TRIES_BEFORE_REVEAL),
+                           "tries_before_reveal", 1, 10**6, _AT_LEAST_1)
     sections_raw = raw.get("sections")
     if not isinstance(sections_raw, list) or not sections_raw:
         raise ctx.fail("sections", "give a list of sections, each with id, title and questions")
@@ -623,16 +451,11 @@ def parse_bank(raw: Any, *, source: str, expected_lesson: str | None = None) -> 
     seen: dict[str, str] = {}
     for i, sraw in enumerate(sections_raw, start=1):
         ctx.question = None
-        if not isinstance(sraw, Mapping):
-            raise ctx.fail(f"sections[{i}]", "each section is {id, title, questions}")
-        _check_fields(ctx, sraw, _SECTION_FIELDS, "a section", f"sections[{i}].")
-        sid = sraw.get("id")
-        if not isinstance(sid, str) or not _ID.match(sid):
-            raise ctx.fail(f"sections[{i}].id", f"missing or not a valid id ({sid!r})")
-        if sid in seen:
-            raise ctx.fail(f"sections[{i}].id", f"duplicate id {sid!r} (already used by a "
-                                                f"{seen[sid]})")
-        seen[sid] = "section"
+        _fields(ctx, sraw, f"sections[{i}]", FIELDS["section"], "a section",
+                "each section is {id, title, questions}")
+        sid = _id(ctx, sraw.get("id"), f"sections[{i}].id", "use lowercase letters, digits, - "
+                  "and _")
+        _unique(ctx, seen, sid, "a section", f"sections[{i}].id")
         stitle = _text(ctx, sraw, "title", required=False, prefix=f"sections[{i}].") or sid
         intro = _text(ctx, sraw, "intro", required=False, prefix=f"sections[{i}].")
         qraw = sraw.get("questions")
@@ -642,10 +465,7 @@ def parse_bank(raw: Any, *, source: str, expected_lesson: str | None = None) -> 
         for j, q in enumerate(qraw, start=1):
             ctx.question = None
             question = _question(ctx, q, lesson, sid, default_tries, j)
-            if question.id in seen:
-                raise ctx.fail("id", f"duplicate id {question.id!r} (already used by a "
-                                     f"{seen[question.id]})")
-            seen[question.id] = "question"
+            _unique(ctx, seen, question.id, "a question", "id")
             questions.append(question)
         sections.append(Section(sid, stitle, tuple(questions), intro))
     return Bank(lesson=lesson, title=title, source=source, sections=tuple(sections))

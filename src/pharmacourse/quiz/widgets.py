@@ -15,6 +15,9 @@ carries :data:`QUIZ_CSS` once, in a hidden ``ipywidgets.HTML`` ``<style>`` (clas
 
 The containers' ``__repr__`` and ``text/plain`` are a fixed line, and their mime bundle adds the
 static HTML of :mod:`pharmacourse.quiz.render`, so a stored output never holds an answer.
+Options are shown in the learner's own order (``render.shown_options``); controls carry option
+ids, never positions. Driver for tests and demos: ``section.shown_options(question_id)``,
+``section.answer(question_id, response)``.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from pharmacourse.quiz import store
+from pharmacourse.quiz import learner, store
 from pharmacourse.quiz.grading import (
     CORRECT,
     ERROR,
@@ -40,8 +43,8 @@ from pharmacourse.quiz.grading import (
     format_parameter,
     grade,
 )
-from pharmacourse.quiz.render import answer_hint, plain_line, static_html, stem_html
-from pharmacourse.quiz.schema import Question
+from pharmacourse.quiz.model import Question
+from pharmacourse.quiz.render import answer_hint, plain_line, shown_options, static_html, stem_html
 from pharmacourse.quiz.text import escape, inline, plain, shorten
 
 STATUS_CLASSES = {
@@ -113,9 +116,17 @@ class QuestionWidget(widgets.VBox):
     def __init__(self, question: Question, number: int = 1,
                  on_change: Callable[[QuestionWidget], None] | None = None,
                  seed: int | None = None, restore: bool = True,
-                 stylesheet: bool = True) -> None:
-        """``stylesheet=False`` when a :class:`QuizSection` already carries the quiz CSS."""
+                 stylesheet: bool = True, learner_seed: int | None = None) -> None:
+        """``stylesheet=False`` when a :class:`QuizSection` already carries the quiz CSS.
+
+        ``seed`` draws a parameterised question's numbers; ``learner_seed`` orders the options
+        (default: this learner's stored seed).
+        """
         self.question = question
+        self.last_result: Result | None = None
+        if question.type in ("single", "multiple") and learner_seed is None:
+            learner_seed = learner.learner_seed()
+        self.options = shown_options(question, learner_seed)  # in the order shown
         self.number = number
         self.tries = 0
         self.correct = False
@@ -166,17 +177,17 @@ class QuestionWidget(widgets.VBox):
         q = self.question
         if q.type in ("single", "prediction"):
             radios = widgets.RadioButtons(
-                options=[(plain(o.text), i) for i, o in enumerate(q.options)], value=None,
+                options=[(plain(o.text), o.id) for o in self.options], value=None,
                 description="Prediction" if q.type == "prediction" else "Answer",
                 style={"description_width": "initial"}, layout=_FULL)
             radios.add_class("quiz-choices")
             return radios
         if q.type == "multiple":
-            for i, option in enumerate(q.options):
+            for option in self.options:
                 box = widgets.Checkbox(value=False, description=plain(option.text), indent=False,
                                        layout=_FULL)
                 box.add_class("quiz-choice")
-                box.option_index = i  # type: ignore[attr-defined]
+                box.option_id = option.id  # type: ignore[attr-defined]
                 self.checkboxes.append(box)
             group = widgets.VBox(self.checkboxes)
             group.add_class("quiz-choices")
@@ -201,9 +212,9 @@ class QuestionWidget(widgets.VBox):
         if q.type == "prediction":
             saved = store.predictions().get(q.claim or "")
             if saved:
-                texts = [o.text for o in q.options]
-                if saved["choice"] in texts:
-                    self.input.value = texts.index(saved["choice"])
+                ids = [o.id for o in q.options if o.text == saved["choice"]]
+                if ids:
+                    self.input.value = ids[0]
                 self._show(RECORDED, f"Your saved prediction: {escape(saved['choice'])}.")
             return
         state = store.read(q.lesson)["questions"].get(q.id)
@@ -217,14 +228,15 @@ class QuestionWidget(widgets.VBox):
             try:
                 fn()
             except Exception as exc:  # nothing reaches the notebook
-                detail = escape(shorten(f"{type(exc).__name__}: {exc}", 120))
-                self._show(ERROR, f"Something went wrong while checking ({detail}).")
+                detail = shorten(f"{type(exc).__name__}: {exc}", 120)
+                self.last_result = Result(ERROR, f"Something went wrong while checking ({detail}).")
+                self._show(ERROR, escape(self.last_result.message))
         return run
 
     def response(self) -> Any:
         """The learner's current response, in the shape :func:`grade` expects."""
         if self.question.type == "multiple":
-            return [b.option_index for b in self.checkboxes if b.value]  # type: ignore[attr-defined]
+            return [b.option_id for b in self.checkboxes if b.value]  # type: ignore[attr-defined]
         return self.input.value
 
     def _show(self, status: str, headline_html: str, items: Sequence[str] = (),
@@ -250,13 +262,13 @@ class QuestionWidget(widgets.VBox):
     def check(self) -> Result:
         """Grade the current response, record it, and show the feedback (the Check button)."""
         q = self.question
-        result = grade(q, self.response(), self.params)
+        result = self.last_result = grade(q, self.response(), self.params)
         if result.counts_as_try:
             self.tries += 1
             self.correct = self.correct or (result.correct and not self.revealed)
             store.record_attempt(q.lesson, q.id, result.status, self._echo())
         elif result.status == RECORDED:
-            choice = q.options[self.input.value].text
+            choice = q.option(self.input.value).text
             store.record_prediction(q.claim or "", choice, q.lesson, q.id)
         self.show_result(result)
         if (q.graded and not result.correct and self.tries >= q.tries_before_reveal
@@ -269,12 +281,12 @@ class QuestionWidget(widgets.VBox):
         return result
 
     def _echo(self) -> str:
-        """The response as text for the progress file (option texts, or what was typed)."""
+        """The response for the progress file: option id(s), never positions, or what was typed."""
         q, response = self.question, self.response()
         if q.type == "single":
-            return q.options[response].text
+            return str(response)
         if q.type == "multiple":
-            return " | ".join(q.options[i].text for i in response)
+            return " | ".join(sorted(set(response)))
         return shorten(str(response), 80)
 
     def reveal(self) -> None:
@@ -314,7 +326,8 @@ class QuizSection(widgets.VBox):
     """A titled group of questions with an "n of m correct" score (CSS class ``quiz``)."""
 
     def __init__(self, lesson: str, label: str, title: str, questions: Sequence[Question],
-                 intro: str | None = None) -> None:
+                 intro: str | None = None, learner_seed: int | None = None) -> None:
+        """``learner_seed`` orders the options (default: this learner's stored seed)."""
         self.lesson = lesson
         self.label = label
         self.title = title
@@ -323,8 +336,10 @@ class QuizSection(widgets.VBox):
         header = widgets.HTML(f"<strong>Quiz: {inline(title)}</strong>"
                               + (f"<div>{inline(intro)}</div>" if intro else ""))
         header.add_class("quiz-title")
+        if learner_seed is None and any(q.type in ("single", "multiple") for q in questions):
+            learner_seed = learner.learner_seed()
         self.question_widgets = [QuestionWidget(q, i, on_change=self._update_score,
-                                                stylesheet=False)
+                                                stylesheet=False, learner_seed=learner_seed)
                                  for i, q in enumerate(self.questions, start=1)]
         self.score = widgets.HTML(layout=_FULL)
         self.score.add_class("quiz-score")
@@ -350,6 +365,37 @@ class QuizSection(widgets.VBox):
             if w.question.id == question_id:
                 return w
         raise KeyError(question_id)
+
+    # ----------------------------------------------------------------- driver (tests, demos)
+    def shown_options(self, question_id: str) -> list[str]:
+        """The option ids of a question in the order this learner sees them."""
+        return [o.id for o in self.widget(question_id).options]
+
+    def answer(self, question_id: str, response: Any) -> Result:
+        """Answer a question as a learner would: set its control, press Check, return the result.
+
+        ``response``: an option id or text (single, prediction), a list of them (multiple) or the
+        text typed (numeric); ``None`` leaves it empty. ``ValueError`` for an unknown option.
+        """
+        w = self.widget(question_id)
+        q = w.question
+        known = {o.id: o.id for o in q.options} | {o.text: o.id for o in q.options}
+        chosen = [response] if q.type in ("single", "prediction") else response
+        if q.options and response is not None:
+            unknown = [c for c in chosen if c not in known]
+            if unknown:
+                raise ValueError(f"question {question_id!r} has no option {unknown[0]!r}; "
+                                 f"options: {', '.join(o.id for o in q.options)}")
+            chosen = [known[c] for c in chosen]
+        if q.type == "multiple":
+            for box in w.checkboxes:
+                box.value = box.option_id in (chosen or ())  # type: ignore[attr-defined]
+        elif q.options:
+            w.input.value = chosen[0] if chosen else None
+        else:
+            w.input.value = "" if response is None else str(response)
+        w.check_button.click()
+        return w.last_result  # type: ignore[return-value] - check() or its guard set it
 
     def __repr__(self) -> str:
         return plain_line(self.lesson, self.label, len(self.questions))
