@@ -19,9 +19,9 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     val = sub.add_parser("validate", help="validate quiz banks (all of quizzes/ by default)")
     val.add_argument("banks", nargs="*", type=Path)
-    lint = sub.add_parser("lint", help="report give-aways in quiz banks (all of quizzes/ by default)")
+    lint = sub.add_parser("lint", help="report give-aways in banks (all of quizzes/ by default)")
     lint.add_argument("banks", nargs="*", type=Path)
-    exp = sub.add_parser("export", help="write every recorded attempt and prediction to a CSV file")
+    exp = sub.add_parser("export", help="write every attempt and prediction event to a CSV file")
     exp.add_argument("csv", type=Path, nargs="?", default=Path("quiz-results.csv"))
     args = parser.parse_args(argv)
     if args.command == "export":
