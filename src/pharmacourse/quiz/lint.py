@@ -47,10 +47,14 @@ CELLS_ABOVE = 2
 # a number, not part of a name (CYP3A4, 7-OH, 5-HT): no letter or dot just before, no "-x" after
 _NUMBER = re.compile(r"(?<![\w.])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?"
                      r"(?![\w.]|-[A-Za-z])(\s*%)?")
+# "section 7" names a place, it is not a value
+_LABEL = re.compile(r"\b(?:section|lesson|figure|table|exercise|part|cell|step)s?\s*$",
+                    re.IGNORECASE)
 _LESSON_REF = re.compile(r"\blessons?\s+(\d{2}[a-z]?(?:\s*(?:,|and|or|&|-|–)\s*\d{2}[a-z]?)*)",
                          re.IGNORECASE)
 _SHOW = re.compile(r"""quiz\.show\(\s*["']([^"']+)["']\s*(?:,\s*["']([^"']+)["'])?\s*\)""")
 _TAG = re.compile(r"<[^>]+>")
+_ROW_LABEL = re.compile(r"<th[^>]*>\s*-?\d+\s*</th>")  # a table's row index (0, 1, 2) is no value
 
 
 @dataclass
@@ -198,6 +202,8 @@ def numbers_in(text: str, percent: bool | None = None) -> list[float]:
     """
     out = []
     for match in _NUMBER.finditer(text):
+        if _LABEL.search(text[max(0, match.start() - 12):match.start()]):
+            continue
         if percent is not None and bool(match.group(1)) != percent and match.group(1):
             continue
         token = match.group(0).removesuffix(match.group(1) or "").replace(",", "")
@@ -227,7 +233,7 @@ def _output_text(output: Mapping) -> str:
         return "".join(value) if isinstance(value, list) else str(value)
 
     if "text/html" in data:
-        return html.unescape(_TAG.sub(" ", get("text/html")))
+        return html.unescape(_TAG.sub(" ", _ROW_LABEL.sub(" ", get("text/html"))))
     if "text/markdown" in data:
         return get("text/markdown")
     if any(k.startswith("image/") for k in data):
