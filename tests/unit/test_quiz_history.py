@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pharmacourse import quiz
 from pharmacourse.quiz import store
@@ -180,3 +182,42 @@ def test_left_over_temporary_files_are_removed_on_the_next_write(progress_dir: P
     store.record_attempt("l", "q", "correct")
     assert not list(progress_dir.glob(".l.json.*.tmp"))
     assert (progress_dir / ".other.json.x.tmp").exists()
+
+
+def test_option_texts_from_older_files_are_known_keys(progress_dir: Path, tmp_path: Path,
+                                                      recwarn: pytest.WarningsRecorder) -> None:
+    bank = quiz.load("00-start-here")
+    single = next(q for q in bank.questions.values() if q.type == "single")
+    store.record_attempt("00-start-here", single.id, "incorrect", single.options[1].text)
+    store.record_attempt("00-start-here", single.id, "correct", "x", chosen="0")
+    quiz.export_csv(tmp_path / "r.csv")
+    assert not [w for w in recwarn if issubclass(w.category, ProgressWarning)]
+    store.record_attempt("00-start-here", single.id, "incorrect", "x", chosen="renamed-id")
+    with pytest.warns(ProgressWarning, match="renamed-id"):
+        quiz.export_csv(tmp_path / "r2.csv")
+
+
+def test_a_version_1_download_is_converted_and_merged(progress_dir: Path) -> None:
+    old = {"format": "pharmacourse-progress-bundle", "version": 1,
+           "lessons": {"00-start-here": V1_LESSON}, "predictions": V1_PREDICTIONS}
+    assert store.merge_bundle(old) == {"lessons": 1, "questions": 2, "predictions": 1}
+    assert store.read("00-start-here")["questions"]["days-to-hours"]["attempts"] == 3
+    assert store.predictions()["d"]["history"][0]["choice"] == "Supported"
+
+
+_JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+                     lambda inner: st.lists(inner, max_size=3)
+                     | st.dictionaries(st.text(max_size=5), inner, max_size=3), max_leaves=12)
+
+
+@given(entries=st.dictionaries(st.text(max_size=4), _JSON, max_size=4),
+       version=st.sampled_from([1, 2]), predictions=st.booleans())
+def test_any_entry_is_kept_or_set_aside_never_a_crash(entries: dict, version: int,
+                                                       predictions: bool) -> None:
+    name = store.PREDICTIONS if predictions else "l"
+    key = "predictions" if predictions else "questions"
+    doc = {"format": "pharmacourse-progress", "version": version, key: entries}
+    kept, rejected = store.clean_entries(doc, name)
+    assert set(kept[key]) | set(rejected) == {k[:store.MAX_TEXT] for k in entries}
+    assert not set(kept[key]) & set(rejected)
+    assert store.clean(kept, name) == kept  # what is kept is a valid current-version file

@@ -33,25 +33,30 @@ def _chosen_text(chosen: Any) -> str:
     return CHOSEN_SEPARATOR.join(chosen) if isinstance(chosen, list) else str(chosen)
 
 
-def _known_keys(lesson: str) -> dict[str, set[str]] | None:
-    """Option keys (ids and positions) per choice question of a lesson's bank, if it loads."""
+def _known_keys(lesson: str) -> dict[str, tuple[str, set[str]]] | None:
+    """Per choice question of a lesson's bank: its type and what a progress file may hold for an
+    option (its id, its position, or its text, which older versions stored)."""
     try:
         from pharmacourse import quiz
 
         bank = quiz.load(lesson)
     except Exception:  # no bank (a lesson removed, a test folder): nothing to check against
         return None
-    keys = {}
-    for q in bank.questions.values():
-        if q.type in ("single", "multiple"):
-            keys[q.id] = {store.option_key(o, i) for i, o in enumerate(q.options)}
-    return keys
+    return {q.id: (q.type, {store.option_key(o, i) for i, o in enumerate(q.options)}
+                   | {o.text for o in q.options})
+            for q in bank.questions.values() if q.type in ("single", "multiple")}
 
 
-def _check_keys(lesson: str, qid: str, chosen: Any, known: dict[str, set[str]] | None) -> None:
-    if known is None or qid not in known or not isinstance(chosen, list):
+def _check_keys(lesson: str, qid: str, chosen: Any,
+                known: dict[str, tuple[str, set[str]]] | None) -> None:
+    if known is None or qid not in known or not chosen:
         return
-    unknown = [c for c in chosen if c not in known[qid]]
+    qtype, allowed = known[qid]
+    if isinstance(chosen, list):
+        values = chosen
+    else:  # older files: the option text, or the texts joined with " | " (multiple choice)
+        values = chosen.split(" | ") if qtype == "multiple" else [chosen]
+    unknown = [c for c in values if c not in allowed]
     if unknown:
         store._warn_once(f"keys:{lesson}:{qid}:{unknown}",
                          f"Progress file {store.progress_dir() / (lesson + '.json')}: question "

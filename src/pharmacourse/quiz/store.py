@@ -359,6 +359,7 @@ from pharmacourse.quiz.exchange import (  # noqa: E402
     merge_bundle,
 )
 
-__all__ = ["EXPORT_FIELDS", "MAX_TEXT", "VERSION", "ProgressWarning", "bundle", "clean",
+__all__ = ["EXPORT_FIELDS", "MAX_TEXT", "PREDICTIONS", "VERSION", "ProgressWarning", "bundle",
+           "clean", "clean_entries",
            "export_csv", "export_rows", "merge_bundle", "option_key", "predictions", "read",
            "record_attempt", "record_note", "record_prediction", "record_reveal", "update"]
