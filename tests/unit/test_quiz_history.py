@@ -115,6 +115,7 @@ def test_the_notes_widget_saves_through_the_store(progress_dir: Path) -> None:
     bundle = quiz.claim_review(["d"])._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle
     assert "quiz-claim-review" in bundle["text/html"]
+    assert "What changed my mind" in bundle["text/html"] and "Hill 2022" in bundle["text/html"]
 
 
 def test_an_old_format_file_is_converted_not_lost(progress_dir: Path, tmp_path: Path) -> None:

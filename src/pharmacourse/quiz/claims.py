@@ -118,7 +118,10 @@ class ClaimReview(_ClaimTable):
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict:
         """Live: the table with the note lines under it; stored: the table alone (static)."""
-        bundle = {"text/plain": repr(self), "text/html": self._repr_html_()}
+        from pharmacourse.quiz.claim_notes import PROMPT
+
+        static = f"<p><em>{PROMPT}: run this cell to write it under the table.</em></p>"
+        bundle = {"text/plain": repr(self), "text/html": self._repr_html_() + static}
         try:
             import ipywidgets as widgets
 
