@@ -106,9 +106,14 @@ def test_the_notes_widget_saves_through_the_store(progress_dir: Path) -> None:
     widget = quiz.claim_review(["c", "d"]).notes("03-dose-response")
     widget.inputs["d"].value = "Hill 2022's ceiling"
     widget.save_button.click()
-    assert store.predictions()["d"]["note"]["text"] == "Hill 2022's ceiling"
-    assert "c" not in store.predictions() or not store.predictions()["c"]["note"]
-    assert "Saved (1 line)" in widget.status.value
+    assert store.claims()["d"]["note"]["text"] == "Hill 2022's ceiling"
+    assert "c" not in store.claims() or not store.claims()["c"]["note"]
+    widget.inputs["c"].value = "no guess, but a note"
+    widget.save()
+    assert "c" not in store.predictions()  # a note alone is no prediction (widgets show those)
+    assert store.claims()["c"]["note"]["text"] == "no guess, but a note"
+    assert quiz.claim_review(["c"]).rows[0]["latest_prediction"] == "no prediction recorded"
+    assert "Saved (2 lines)" in widget.status.value
     again = quiz.claim_review(["d"]).notes()  # a re-run shows the saved line
     assert again.inputs["d"].value == "Hill 2022's ceiling"
     assert quiz.claim_review(["d"]).to_frame()["changed_mind"].tolist() == ["Hill 2022's ceiling"]

@@ -23,7 +23,7 @@ class ChangedMind(widgets.VBox):
 
     def __init__(self, claim_ids: Sequence[str], lesson: str = "") -> None:
         self.lesson = lesson
-        saved = store.predictions()
+        saved = store.claims()
         self.inputs: dict[str, widgets.Text] = {}
         rows = []
         for cid in claim_ids:

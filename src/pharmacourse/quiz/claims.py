@@ -49,7 +49,7 @@ def claim_rows(claim_ids: Sequence[str] | None, columns: Sequence[str]
     """One row per claim with ``columns`` (pure: stored predictions + data/claims.csv)."""
     claims, note = _claims_table()
     ids = [str(c) for c in claim_ids] if claim_ids is not None else sorted(claims)
-    saved = store.predictions()
+    saved = store.claims()
     rows = []
     for cid in ids:
         entry, stored = claims.get(cid, {}), saved.get(cid) or {}

@@ -122,10 +122,10 @@ def _clean_prediction(entry: Any, version: int = VERSION) -> dict:
         raise EntryError("(entry)", "is not a mapping")
     if not isinstance(entry.get("choice"), str):
         raise EntryError("choice", "missing (no prediction text)")
-    history = entry.get("history", []) if version > 1 else [entry]
+    history = entry.get("history", [entry] if entry["choice"] else []) if version > 1 else [entry]
     if not isinstance(history, list):
         raise EntryError("history", "is not a list")
-    history = [_clean_guess(e) for e in history[-MAX_HISTORY:]] or [_clean_guess(entry)]
+    history = [_clean_guess(e) for e in history[-MAX_HISTORY:]]
     note = entry.get("note")
     if note is not None and not (isinstance(note, Mapping) and isinstance(note.get("text"), str)):
         raise EntryError("note", "is not {text, lesson, time}")

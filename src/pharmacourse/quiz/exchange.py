@@ -78,7 +78,7 @@ def export_rows() -> list[dict]:
                              "correct": _flag(event["correct"]),
                              "revealed": _flag(event["revealed"]), "time": event["time"],
                              "claim": ""})
-    for claim, entry in sorted(store.predictions().items()):
+    for claim, entry in sorted(store.claims().items()):
         for i, guess in enumerate(entry["history"], start=1):
             rows.append({"lesson": guess["lesson"], "question_id": guess["question_id"],
                          "kind": "prediction", "attempt": i, "chosen": _csv_safe(guess["choice"]),

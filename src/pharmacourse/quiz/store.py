@@ -318,8 +318,8 @@ def record_prediction(claim: str, choice: str, lesson: str = "", question_id: st
 def record_note(claim: str, text: str, lesson: str = "") -> str:
     """Store the learner's one line "what changed my mind" for a claim; return it as stored.
 
-    An empty text removes the note. Raises ``ValueError`` for a claim with no prediction yet only
-    if ``claim`` is not a claim id (any other text is accepted).
+    An empty text removes the note; a note may be written before any prediction on the claim.
+    Raises ``ValueError`` if ``claim`` is not a claim id; any text is accepted (one line, cut).
     """
     note = clean_note(text)
     if not isinstance(claim, str) or not re.fullmatch(r"[a-z0-9_-]{1,20}", claim):
@@ -336,7 +336,12 @@ def record_note(claim: str, text: str, lesson: str = "") -> str:
 
 
 def predictions() -> dict[str, dict]:
-    """Per claim id: ``choice`` (the latest), ``history`` (every prediction), ``note``."""
+    """Per claim id with a prediction: ``choice`` (the latest), ``history`` (every one), ``note``."""
+    return {k: v for k, v in claims().items() if v["history"]}
+
+
+def claims() -> dict[str, dict]:
+    """Every stored claim entry, including a "what changed my mind" line without a prediction."""
     return read(PREDICTIONS)["predictions"]
 
 
@@ -361,5 +366,5 @@ from pharmacourse.quiz.exchange import (  # noqa: E402
 
 __all__ = ["EXPORT_FIELDS", "MAX_TEXT", "PREDICTIONS", "VERSION", "ProgressWarning", "bundle",
            "clean", "clean_entries",
-           "export_csv", "export_rows", "merge_bundle", "option_key", "predictions", "read",
+           "export_csv", "export_rows", "merge_bundle", "claims", "option_key", "predictions", "read",
            "record_attempt", "record_note", "record_prediction", "record_reveal", "update"]
