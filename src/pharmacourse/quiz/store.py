@@ -336,7 +336,7 @@ def record_note(claim: str, text: str, lesson: str = "") -> str:
 
 
 def predictions() -> dict[str, dict]:
-    """Per claim id with a prediction: ``choice`` (the latest), ``history`` (every one), ``note``."""
+    """Per claim id with a prediction: ``choice`` (the latest), ``history`` (all), ``note``."""
     return {k: v for k, v in claims().items() if v["history"]}
 
 
@@ -365,6 +365,6 @@ from pharmacourse.quiz.exchange import (  # noqa: E402
 )
 
 __all__ = ["EXPORT_FIELDS", "MAX_TEXT", "PREDICTIONS", "VERSION", "ProgressWarning", "bundle",
-           "clean", "clean_entries",
-           "export_csv", "export_rows", "merge_bundle", "claims", "option_key", "predictions", "read",
-           "record_attempt", "record_note", "record_prediction", "record_reveal", "update"]
+           "claims", "clean", "clean_entries", "export_csv", "export_rows", "merge_bundle",
+           "option_key", "predictions", "read", "record_attempt", "record_note",
+           "record_prediction", "record_reveal", "update"]
