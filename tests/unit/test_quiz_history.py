@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -183,10 +185,13 @@ def test_an_unknown_option_key_is_named_and_kept(progress_dir: Path, tmp_path: P
 
 def test_left_over_temporary_files_are_removed_on_the_next_write(progress_dir: Path) -> None:
     store.record_attempt("l", "q", "correct")
-    (progress_dir / ".l.json.abc123.tmp").write_text("{half written")
-    (progress_dir / ".other.json.x.tmp").write_text("{")  # another file's writer: left alone
+    old = time.time() - 2 * store.STALE_TEMP_S
+    for name in (".l.json.abc123.tmp", ".other.json.x.tmp"):  # another file's: left alone
+        (progress_dir / name).write_text("{half written")
+        os.utime(progress_dir / name, (old, old))
+    (progress_dir / ".l.json.fresh.tmp").write_text("{")  # too young: maybe still being written
     store.record_attempt("l", "q", "correct")
-    assert not list(progress_dir.glob(".l.json.*.tmp"))
+    assert [p.name for p in progress_dir.glob(".l.json.*.tmp")] == [".l.json.fresh.tmp"]
     assert (progress_dir / ".other.json.x.tmp").exists()
 
 

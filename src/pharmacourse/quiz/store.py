@@ -10,9 +10,10 @@ Layout of ``$PHARMACOURSE_PROGRESS_DIR`` (default: ``platformdirs.user_data_dir(
 
 Every update takes a lock on ``<file>.lock``, re-reads the file, changes it and writes it
 atomically (temporary file in the same folder, then ``os.replace``), so two open notebooks never
-lose each other's updates; temporary files a killed writer left behind are removed on the next
-write. An entry that cannot be read is set aside in ``<name>.rejected-<time>.json`` with a
-warning naming the file, the entry and the field, and the good entries are kept; only a file that
+lose each other's updates; temporary files a killed writer left behind (older than
+:data:`STALE_TEMP_S`) are removed on the next write. An entry that cannot be read is set aside in
+``<name>.rejected-<time>.json`` with a warning naming the file, the entry and the field, and the
+good entries are kept; only a file that
 is not a progress file at all is moved aside whole (``<name>.corrupt-<time>.json``). Version-1
 files (counts and last answer only) are read and converted. If the folder cannot be written at
 all, progress is kept in memory for the session with a warning: nothing here ever stops a lesson.
@@ -48,6 +49,7 @@ from pharmacourse.quiz.entries import (
 )
 
 ENV_VAR = "PHARMACOURSE_PROGRESS_DIR"
+STALE_TEMP_S = 30.0  # a temp file older than this, found under the lock, is a left-over
 _SLUG = re.compile(r"^[0-9a-z][0-9a-z_-]{0,63}$")
 _MEMORY: dict[Path, dict] = {}  # fallback when the folder cannot be written
 _WARNED: set[str] = set()
@@ -189,11 +191,17 @@ def _read(path: Path, name: str, fix: bool = False) -> dict:
     return doc
 
 
-def _remove_stale_temps(path: Path) -> None:
-    """Under the lock no other writer of ``path`` is active: its temp files are left-overs."""
+def _remove_stale_temps(path: Path, min_age_s: float = STALE_TEMP_S) -> None:
+    """Remove temp files of ``path`` that a killed writer left behind.
+
+    Called under the lock, so no well-behaved writer of ``path`` is active; the age limit also
+    spares one that saved without the lock after a lock timeout.
+    """
+    now = time.time()
     for tmp in path.parent.glob(f".{path.name}.*.tmp"):
         with contextlib.suppress(OSError):
-            tmp.unlink()
+            if now - tmp.stat().st_mtime >= min_age_s:
+                tmp.unlink()
 
 
 def _write_atomic(path: Path, doc: dict) -> None:
