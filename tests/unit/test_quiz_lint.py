@@ -171,3 +171,9 @@ def test_the_tail_is_the_exact_poisson_binomial(ns: list[int], hits: int) -> Non
 def test_one_group_is_the_binomial_tail() -> None:
     expected = sum(math.comb(20, k) * 0.25**k * 0.75 ** (20 - k) for k in range(11, 21))
     assert lint.longest_key_p_value([4] * 20, 11) == pytest.approx(expected, rel=1e-12)
+
+
+def test_a_numeric_bank_that_does_not_validate_is_a_finding(tmp_path: Path) -> None:
+    q = dict(NUMERIC, unit="furlongs per fortnight squared")
+    (reason,) = _reasons(_write_course(tmp_path, [q]))
+    assert reason.startswith(": does not validate, numeric answers not checked:")
