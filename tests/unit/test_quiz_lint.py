@@ -174,6 +174,6 @@ def test_one_group_is_the_binomial_tail() -> None:
 
 
 def test_a_numeric_bank_that_does_not_validate_is_a_finding(tmp_path: Path) -> None:
-    q = dict(NUMERIC, unit="furlongs per fortnight squared")
+    q = dict(NUMERIC, unit="zorkmids")
     (reason,) = _reasons(_write_course(tmp_path, [q]))
     assert reason.startswith(": does not validate, numeric answers not checked:")
