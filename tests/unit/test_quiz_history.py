@@ -232,3 +232,16 @@ def test_any_entry_is_kept_or_set_aside_never_a_crash(entries: dict, version: in
     assert set(kept[key]) | set(rejected) == {k[:store.MAX_TEXT] for k in entries}
     assert not set(kept[key]) & set(rejected)
     assert store.clean(kept, name) == kept  # what is kept is a valid current-version file
+
+
+def test_history_keeps_the_latest_events_and_counts_on(progress_dir: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from pharmacourse.quiz import entries
+
+    monkeypatch.setattr(store, "MAX_HISTORY", 3)
+    monkeypatch.setattr(entries, "MAX_HISTORY", 3)
+    for i in range(5):
+        state = store.record_attempt("l", "q", "incorrect", str(i), chosen=str(i))
+    assert state["attempts"] == 5
+    history = store.read("l")["questions"]["q"]["history"]
+    assert [(e["attempt"], e["chosen"]) for e in history] == [(3, "2"), (4, "3"), (5, "4")]

@@ -14,7 +14,7 @@ BUNDLE_FORMAT = "pharmacourse-progress-bundle"
 VERSION = 2  # 1: counts and the last answer only (read and converted)
 PREDICTIONS = "predictions"
 MAX_TEXT = 200
-MAX_HISTORY = 1000  # events kept per question or claim (the latest)
+MAX_HISTORY = 200  # events kept per question or claim (the latest): bounds the file size
 MAX_CHOSEN = 50
 
 
