@@ -77,7 +77,7 @@ def test_a_bank_whose_key_is_always_the_longest_fails(tmp_path: Path) -> None:
     text = out.getvalue()
     assert "the key is the longest option in 12 of 12" in text
     assert "FAIL course:" in text and "p = 1.9e-06" in text  # (1/3)^12
-    assert "3.15x as long as the longest wrong one" in text  # 41 characters vs 13
+    assert "3.154x as long as the longest wrong one" in text  # 41 characters vs 13
     assert cli(["lint", str(path)]) == 1
 
 

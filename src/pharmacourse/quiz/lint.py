@@ -146,7 +146,7 @@ def _check_options(report: BankReport, qid: str, q: Mapping) -> None:
         return
     report.singles.append((qid, len(options), keys[0] > max(wrong)))
     if keys[0] > MAX_RATIO * max(wrong):
-        report.add(qid, f"the correct option is {keys[0] / max(wrong):.2f}x as long as the "
+        report.add(qid, f"the correct option is {keys[0] / max(wrong):.3f}x as long as the "
                         f"longest wrong one (limit {MAX_RATIO}x): balance the lengths")
 
 
