@@ -326,3 +326,13 @@ def test_a_misspelt_field_fails_the_schema_and_the_loader_naming_it(
     assert any(f"'{typo}' was unexpected" in m for m in messages), messages
     with pytest.raises(QuizBankError, match=f"{typo}.*did you mean"):
         load_bank_file(write_bank(tmp_path, data))
+
+
+def test_a_lint_waiver_is_accepted_by_the_loader_and_the_schema(tmp_path: Path, validator) -> None:
+    data = copy.deepcopy(BASE)
+    q(data, "pick")["lint_ok"] = "the long key is a quoted definition"
+    q(data, "guess")["lint_ok"] = "a prediction"
+    assert validator.is_valid(data)
+    load_bank_file(write_bank(tmp_path, data))
+    q(data, "pick")["lint_ok"] = 3  # a waiver must say why
+    assert not validator.is_valid(data)

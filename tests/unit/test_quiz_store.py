@@ -49,8 +49,7 @@ def test_writes_are_atomic(progress_dir: Path, monkeypatch: pytest.MonkeyPatch) 
 
 
 @pytest.mark.parametrize("content", [b"{not json", b"\xff\xfe\x00", b"[]", b'{"format": "x"}',
-                                     b'{"format": "pharmacourse-progress", "version": 1, '
-                                     b'"questions": {"q": {"attempts": "many"}}}'])
+                                     b'{"format": "pharmacourse-progress", "version": 1}'])
 def test_a_corrupt_file_is_moved_aside_and_a_fresh_one_started(progress_dir: Path,
                                                                content: bytes) -> None:
     (progress_dir / "l.json").write_bytes(content)
@@ -103,19 +102,43 @@ def test_slugs_cannot_escape_the_folder(progress_dir: Path) -> None:
             store.record_attempt(bad, "q", "correct")
 
 
-def test_export_csv_lists_attempts_and_predictions(progress_dir: Path, tmp_path: Path) -> None:
+def test_export_csv_has_one_row_per_event(progress_dir: Path, tmp_path: Path) -> None:
     store.record_attempt("00-start-here", "days-to-hours", "incorrect", "=HYPERLINK(1)")
+    store.record_reveal("00-start-here", "days-to-hours")
     store.record_attempt("00-start-here", "days-to-hours", "correct", "36 h")
+    store.record_attempt("00-start-here", "run-a-cell", "correct", "Run it", chosen="adds-new-line")
+    store.record_attempt("00-start-here", "many", "incorrect", "a | b", chosen=["occ", "res"])
     store.record_prediction("d", "Supported", "01-kratom-and-evidence", "predict-d")
+    store.record_prediction("d", "Not supported", "03-dose-response", "")
+    store.record_note("d", "  the mouse ceiling \n data ", "03-dose-response")
     out = quiz.export_csv(tmp_path / "results.csv")
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
-    assert [r["kind"] for r in rows] == ["attempt", "prediction"]
-    assert rows[0]["question_id"] == "days-to-hours" and rows[0]["attempts"] == "2"
-    assert rows[0]["correct"] == "True"
-    assert rows[1]["claim"] == "d" and rows[1]["answer"] == "Supported"
-    store.record_attempt("00-start-here", "days-to-hours", "incorrect", "=HYPERLINK(1)")
-    rows = list(csv.DictReader(quiz.export_csv(tmp_path / "r2.csv").open(encoding="utf-8")))
-    assert rows[0]["answer"] == "'=HYPERLINK(1)"  # no formula injection in a spreadsheet
+    assert list(rows[0]) == ["lesson", "question_id", "kind", "attempt", "chosen", "correct",
+                             "revealed", "time", "claim"]
+    days = [r for r in rows if r["question_id"] == "days-to-hours"]
+    assert [(r["kind"], r["attempt"], r["chosen"], r["correct"], r["revealed"]) for r in days] == [
+        ("attempt", "1", "'=HYPERLINK(1)", "false", "false"),  # no formula injection
+        ("reveal", "", "", "", "true"),
+        ("attempt", "2", "36 h", "true", "true")]
+    assert all(r["time"] for r in days)
+    assert [r["chosen"] for r in rows if r["question_id"] in ("run-a-cell", "many")] == [
+        "occ|res", "adds-new-line"]
+    preds = [r for r in rows if r["claim"] == "d"]
+    assert [(r["kind"], r["attempt"], r["chosen"], r["lesson"], r["correct"]) for r in preds] == [
+        ("prediction", "1", "Supported", "01-kratom-and-evidence", ""),
+        ("prediction", "2", "Not supported", "03-dose-response", ""),
+        ("changed-mind", "", "the mouse ceiling data", "03-dose-response", "")]
+
+
+def test_the_export_command_writes_the_csv(progress_dir: Path, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from pharmacourse.quiz.__main__ import main
+
+    store.record_attempt("00-start-here", "days-to-hours", "incorrect", "2 h")
+    monkeypatch.chdir(tmp_path)
+    assert main(["export"]) == 0
+    rows = list(csv.DictReader((tmp_path / "quiz-results.csv").open(encoding="utf-8")))
+    assert [(r["question_id"], r["chosen"]) for r in rows] == [("days-to-hours", "2 h")]
 
 
 def test_download_and_load_back_merges_progress(progress_dir: Path, tmp_path: Path,
@@ -127,13 +150,17 @@ def test_download_and_load_back_merges_progress(progress_dir: Path, tmp_path: Pa
     fresh.mkdir()
     monkeypatch.setenv(store.ENV_VAR, str(fresh))
     store.record_attempt("00-start-here", "what-is-kept", "incorrect", "y")
+    store.record_prediction("d", "Not supported", "03", "")
     counts = store.merge_bundle(saved)
     assert counts == {"lessons": 1, "questions": 1, "predictions": 1}
     questions = store.read("00-start-here")["questions"]
     assert questions["run-a-cell"]["correct"] and questions["what-is-kept"]["attempts"] == 1
-    assert store.predictions()["d"]["choice"] == "Supported"
+    assert store.predictions()["d"]["choice"] == "Not supported"  # the latest
     store.merge_bundle(saved)  # loading twice changes nothing
     assert store.read("00-start-here")["questions"]["run-a-cell"]["attempts"] == 1
+    assert [g["choice"] for g in store.predictions()["d"]["history"]] == ["Supported",
+                                                                          "Not supported"]
+    assert [e["chosen"] for e in questions["run-a-cell"]["history"]] == ["x"]
 
 
 @pytest.mark.parametrize("bad", [None, [], {"format": "x"},

@@ -198,9 +198,9 @@ def test_predictions_are_stored_by_claim_and_shown_back(
     monkeypatch.setitem(sys.modules, "pharmacourse.data", fake)
     review = quiz.claim_review(["d", "j"])
     frame = review.to_frame().set_index("claim_id")
-    assert frame.loc["d", "prediction"] == "Not supported or contradicted"
+    assert frame.loc["d", "latest_prediction"] == "Not supported or contradicted"
     assert frame.loc["d", "verdict"] == "Contradicted"
-    assert frame.loc["j", "prediction"] == "no prediction recorded"
+    assert frame.loc["j", "latest_prediction"] == "no prediction recorded"
     assert "&lt;ceiling&gt;" in review._repr_html_()
 
 
@@ -208,7 +208,7 @@ def test_claim_review_without_the_data_module_still_shows_predictions(
         bank_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pharmacourse.data", None)  # import fails
     review = quiz.claim_review(["a"])
-    assert review.rows[0]["prediction"] == "no prediction recorded"
+    assert review.rows[0]["latest_prediction"] == "no prediction recorded"
     assert "could not be loaded" in (review.note or "")
 
 

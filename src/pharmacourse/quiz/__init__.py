@@ -5,24 +5,26 @@ In a lesson::
     from pharmacourse import quiz
     quiz.show("03-dose-response", "efficacy")      # a section (or one question id)
     quiz.show("03-dose-response")                  # the whole bank
-    quiz.claim_review(["d", "j"])                  # predictions beside the evidence
+    quiz.claim_review(["d", "j"])                  # first/latest guess beside the evidence
+    quiz.claim_list()                              # guesses and where each claim is weighed
 
 On the start page: ``quiz.progress_table()``, ``quiz.progress_download()``,
-``quiz.progress_upload()``; for an instructor: ``quiz.export_csv("results.csv")``.
+``quiz.progress_upload()``; for an instructor: ``quiz.export_csv("results.csv")`` (one row per
+attempt or prediction). Check banks for give-aways with ``python -m pharmacourse.quiz lint``.
 Banks live in ``quizzes/<lesson-slug>.yml`` (schema: ``quizzes/README.md``); check one with
 ``python -m pharmacourse.quiz validate quizzes/03-dose-response.yml``.
 """
 
 from __future__ import annotations
 
-import html
-import importlib
 import os
 import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pharmacourse.quiz import store
+from pharmacourse.quiz.claims import ClaimList, ClaimReview, claim_list, claim_review
+from pharmacourse.quiz.exchange import export_csv
 from pharmacourse.quiz.grading import (
     InvalidAnswer,
     Result,
@@ -41,7 +43,7 @@ from pharmacourse.quiz.schema import (
     parse_bank,
     resolve_function,
 )
-from pharmacourse.quiz.store import ProgressWarning, export_csv
+from pharmacourse.quiz.store import ProgressWarning
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -49,8 +51,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from pharmacourse.quiz.widgets import ProgressDownload, ProgressUpload, QuizSection
 
 __all__ = [
-    "Bank", "InvalidAnswer", "ProgressWarning", "Question", "QuizBankError", "Result", "Section",
-    "answer_text", "bank_path", "banks", "claim_review", "draw_parameters", "expected_quantity",
+    "Bank", "ClaimList", "ClaimReview", "InvalidAnswer", "ProgressWarning", "Question",
+    "QuizBankError", "Result", "Section", "answer_text", "bank_path", "banks", "claim_list",
+    "claim_review", "draw_parameters", "expected_quantity",
     "export_csv", "grade", "load", "load_bank_file", "parse_answer", "parse_bank",
     "progress_download", "progress_table", "progress_upload", "quiz_dir", "resolve_function",
     "show", "validate",
@@ -166,56 +169,3 @@ def progress_upload() -> ProgressUpload:
     from pharmacourse.quiz.widgets import ProgressUpload
 
     return ProgressUpload()
-
-
-class ClaimReview:
-    """Per claim: the learner's stored prediction beside the evidence verdict."""
-
-    NO_PREDICTION = "no prediction recorded"
-
-    def __init__(self, rows: list[dict[str, str]], note: str | None = None) -> None:
-        self.rows = rows
-        self.note = note
-
-    def to_frame(self) -> pd.DataFrame:
-        import pandas as pd
-
-        return pd.DataFrame(self.rows)
-
-    def _repr_html_(self) -> str:
-        head = ("<tr><th>Claim</th><th>Your prediction</th><th>Verdict of the evidence</th>"
-                "<th>Why</th></tr>")
-        body = "".join(
-            f"<tr><td><strong>{html.escape(r['claim_id'])}</strong> {html.escape(r['claim'])}</td>"
-            f"<td>{html.escape(r['prediction'])}</td><td>{html.escape(r['verdict'])}</td>"
-            f"<td>{html.escape(r['explanation'])}</td></tr>" for r in self.rows)
-        note = f"<p><em>{html.escape(self.note)}</em></p>" if self.note else ""
-        return f'<table class="quiz-claim-review">{head}{body}</table>{note}'
-
-    def __repr__(self) -> str:
-        lines = [f"{r['claim_id']}: your prediction: {r['prediction']}; evidence: {r['verdict']}"
-                 for r in self.rows]
-        return "\n".join(lines + ([self.note] if self.note else []))
-
-
-def claim_review(claim_ids: list[str]) -> ClaimReview:
-    """A table of the learner's predictions for ``claim_ids`` beside the evidence verdicts."""
-    saved = store.predictions()
-    claims: dict[str, dict[str, Any]] = {}
-    note = None
-    try:
-        frame = importlib.import_module("pharmacourse.data").load("claims")
-        claims = {str(r["id"]): r for r in frame.to_dict("records")}
-    except Exception as exc:
-        note = f"The evidence table (data/claims.csv) could not be loaded: {exc}"
-    rows = []
-    for cid in claim_ids:
-        entry = claims.get(str(cid), {})
-        rows.append({
-            "claim_id": str(cid),
-            "claim": str(entry.get("claim", "")),
-            "prediction": saved.get(str(cid), {}).get("choice", ClaimReview.NO_PREDICTION),
-            "verdict": str(entry.get("verdict", "unknown claim" if claims else "")),
-            "explanation": str(entry.get("explanation", "")),
-        })
-    return ClaimReview(rows, note)

@@ -1,6 +1,8 @@
-"""Command line: ``python -m pharmacourse.quiz validate [BANK.yml ...]`` and ``export FILE.csv``.
+"""Command line: ``python -m pharmacourse.quiz validate|lint [BANK.yml ...]``, ``export [FILE]``.
 
-``validate`` with no files checks every bank in the quiz folder. Exit status 1 on any fault.
+``validate`` and ``lint`` with no files check every bank in the quiz folder; exit status 1 on any
+fault (``lint``: any give-away, see :mod:`pharmacourse.quiz.lint`). ``export`` writes every
+recorded attempt and prediction event to a CSV file (default ``quiz-results.csv``).
 """
 
 from __future__ import annotations
@@ -17,13 +19,19 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     val = sub.add_parser("validate", help="validate quiz banks (all of quizzes/ by default)")
     val.add_argument("banks", nargs="*", type=Path)
-    exp = sub.add_parser("export", help="write all recorded results to a CSV file")
-    exp.add_argument("csv", type=Path)
+    lint = sub.add_parser("lint", help="report give-aways in banks (all of quizzes/ by default)")
+    lint.add_argument("banks", nargs="*", type=Path)
+    exp = sub.add_parser("export", help="write every attempt and prediction event to a CSV file")
+    exp.add_argument("csv", type=Path, nargs="?", default=Path("quiz-results.csv"))
     args = parser.parse_args(argv)
     if args.command == "export":
         print(f"wrote {quiz.export_csv(args.csv)}")
         return 0
     paths = args.banks or sorted(quiz.quiz_dir().glob("*.yml"))
+    if args.command == "lint":
+        from pharmacourse.quiz import lint as linter
+
+        return linter.main(paths)
     failed = 0
     for path in paths:
         try:

@@ -47,7 +47,7 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _CLAIM_ID = re.compile(r"^[a-z0-9_-]{1,20}$")
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
-_COMMON = {"id", "type", "stem", "explanation", "tries_before_reveal"}
+_COMMON = {"id", "type", "stem", "explanation", "tries_before_reveal", "lint_ok"}
 _NUMERIC = _COMMON | {"unit", "answer", "tolerance", "mistakes", "molar_mass", "feedback_incorrect"}
 ORDERS = ("shuffle", "fixed")
 #: The fields each kind of mapping may have, keyed by its name in ``quizzes/schema.json``'s
@@ -59,7 +59,7 @@ FIELDS: dict[str, set[str]] = {
     "multiple": _COMMON | {"options", "order"},
     "numeric": _NUMERIC,
     "parameterised": _NUMERIC | {"parameters", "seed"},
-    "prediction": {"id", "type", "stem", "explanation", "claim", "options"},
+    "prediction": {"id", "type", "stem", "explanation", "claim", "options", "lint_ok"},
     "option": {"id", "text", "correct", "feedback", "misconception", "last"},
     "mistake": {"value", "range", "function", "args", "unit", "tolerance", "feedback"},
     "tolerance": {"absolute", "relative"},

@@ -2,37 +2,54 @@
 
 Layout of ``$PHARMACOURSE_PROGRESS_DIR`` (default: ``platformdirs.user_data_dir("pharmacourse")``):
 
-- ``<lesson-slug>.json``: attempts per question id of that lesson's bank;
-- ``predictions.json``: predictions per claim id (claims run through several lessons).
+- ``<lesson-slug>.json``: per question id of that lesson's bank, the attempt count, first-try
+  correctness, "revealed", and ``history``: every graded attempt (option key(s) chosen or the
+  text typed, correct or not, time) and every "Show answer";
+- ``predictions.json``: per claim id, the latest prediction, ``history`` (every saved prediction
+  with its lesson and time) and an optional ``note`` ("what changed my mind").
 
 Every update takes a lock on ``<file>.lock``, re-reads the file, changes it and writes it
 atomically (temporary file in the same folder, then ``os.replace``), so two open notebooks never
-lose each other's updates. A corrupt or unreadable file is moved aside with a warning and a fresh
-one started. If the folder cannot be written at all, progress is kept in memory for the session
-with a warning: nothing here ever stops a lesson.
+lose each other's updates; temporary files a killed writer left behind (older than
+:data:`STALE_TEMP_S`) are removed on the next write. An entry that cannot be read is set aside in
+``<name>.rejected-<time>.json`` with a warning naming the file, the entry and the field, and the
+good entries are kept; only a file that
+is not a progress file at all is moved aside whole (``<name>.corrupt-<time>.json``). Version-1
+files (counts and last answer only) are read and converted. If the folder cannot be written at
+all, progress is kept in memory for the session with a warning: nothing here ever stops a lesson.
+Export, download and upload: :mod:`pharmacourse.quiz.exchange`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import csv
 import json
 import os
 import re
 import tempfile
 import time
 import warnings
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from pharmacourse.quiz.entries import (
+    MAX_HISTORY,
+    MAX_TEXT,
+    PREDICTIONS,
+    VERSION,
+    _chosen,
+    _clean_question,
+    _text,
+    clean,
+    clean_entries,
+    clean_note,
+    empty,
+)
+
 ENV_VAR = "PHARMACOURSE_PROGRESS_DIR"
-FORMAT = "pharmacourse-progress"
-BUNDLE_FORMAT = "pharmacourse-progress-bundle"
-VERSION = 1
-PREDICTIONS = "predictions"
-MAX_TEXT = 200
+STALE_TEMP_S = 30.0  # a temp file older than this, found under the lock, is a left-over
 _SLUG = re.compile(r"^[0-9a-z][0-9a-z_-]{0,63}$")
 _MEMORY: dict[Path, dict] = {}  # fallback when the folder cannot be written
 _WARNED: set[str] = set()
@@ -65,76 +82,14 @@ def _path(name: str) -> Path:
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _text(value: Any) -> str:
-    return str(value)[:MAX_TEXT]
-
-
-# --------------------------------------------------------------------------- document shapes
-
-
-def empty(name: str) -> dict:
-    if name == PREDICTIONS:
-        return {"format": FORMAT, "version": VERSION, "kind": "predictions", "predictions": {}}
-    return {"format": FORMAT, "version": VERSION, "kind": "lesson", "lesson": name,
-            "questions": {}}
-
-
-def _clean_question(state: Any) -> dict:
-    if not isinstance(state, Mapping):
-        raise ValueError("a question entry is not a mapping")
-    attempts = state.get("attempts", 0)
-    if isinstance(attempts, bool) or not isinstance(attempts, int) or not 0 <= attempts < 10**6:
-        raise ValueError("attempts is not a whole number")
-    first = state.get("first_correct_attempt")
-    if first is not None and (isinstance(first, bool) or not isinstance(first, int)):
-        raise ValueError("first_correct_attempt is not a whole number")
-    return {
-        "attempts": attempts,
-        "correct": bool(state.get("correct", False)),
-        "first_correct_attempt": first,
-        "revealed": bool(state.get("revealed", False)),
-        "last_status": _text(state.get("last_status", "")),
-        "last_answer": _text(state.get("last_answer", "")),
-        "updated": _text(state.get("updated", "")),
-    }
-
-
-def _clean_prediction(entry: Any) -> dict:
-    if not isinstance(entry, Mapping) or not isinstance(entry.get("choice"), str):
-        raise ValueError("a prediction entry has no choice text")
-    return {"choice": _text(entry["choice"]), "lesson": _text(entry.get("lesson", "")),
-            "question_id": _text(entry.get("question_id", "")),
-            "updated": _text(entry.get("updated", ""))}
-
-
-def clean(doc: Any, name: str) -> dict:
-    """Validate a progress document; return a clean copy or raise ``ValueError``."""
-    if not isinstance(doc, Mapping) or doc.get("format") != FORMAT:
-        raise ValueError("not a pharmacourse progress file")
-    if doc.get("version") != VERSION:
-        raise ValueError(f"unsupported version {doc.get('version')!r}")
-    out = empty(name)
-    if name == PREDICTIONS:
-        preds = doc.get("predictions")
-        if not isinstance(preds, Mapping):
-            raise ValueError("predictions is not a mapping")
-        out["predictions"] = {_text(k): _clean_prediction(v) for k, v in preds.items()}
-        return out
-    questions = doc.get("questions")
-    if not isinstance(questions, Mapping):
-        raise ValueError("questions is not a mapping")
-    out["questions"] = {_text(k): _clean_question(v) for k, v in questions.items()}
-    return out
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
 # --------------------------------------------------------------------------- file access
 
 
 @contextlib.contextmanager
-def _locked(path: Path, timeout_s: float = 5.0) -> Iterator[None]:
+def _locked(path: Path, timeout_s: float = 5.0) -> Iterator[bool]:
     """An exclusive advisory lock on ``path.lock`` (fcntl; msvcrt on Windows)."""
     lock_path = path.with_name(path.name + ".lock")
     with open(lock_path, "a+b") as handle:
@@ -170,15 +125,18 @@ def _locked(path: Path, timeout_s: float = 5.0) -> Iterator[None]:
                     break
                 time.sleep(0.01)
         try:
-            yield
+            yield locked
         finally:
             if locked:
                 release()
 
 
+def _stamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+
+
 def _move_aside(path: Path, reason: str) -> None:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
-    target = path.with_name(f"{path.stem}.corrupt-{stamp}.json")
+    target = path.with_name(f"{path.stem}.corrupt-{_stamp()}.json")
     try:
         os.replace(path, target)
         where = f"moved to {target.name}"
@@ -188,7 +146,29 @@ def _move_aside(path: Path, reason: str) -> None:
                   "was started.", ProgressWarning, stacklevel=4)
 
 
-def _read(path: Path, name: str) -> dict:
+def _describe(path: Path, rejected: dict[str, tuple[Any, str]]) -> str:
+    what = "claim" if path.stem == PREDICTIONS else "question"
+    details = "; ".join(f"{what} {k!r}, {reason}" for k, (_, reason) in rejected.items())
+    n = len(rejected)
+    return f"Progress file {path}: {n} entr{'y' if n == 1 else 'ies'} could not be read ({details})"
+
+
+def _set_aside(path: Path, rejected: dict[str, tuple[Any, str]]) -> None:
+    """Keep entries that cannot be read in ``<name>.rejected-<time>.json`` and say which."""
+    target = path.with_name(f"{path.stem}.rejected-{_stamp()}.json")
+    try:
+        target.write_text(json.dumps({k: v for k, (v, _) in rejected.items()}, indent=1,
+                                     ensure_ascii=False, default=str), encoding="utf-8")
+        where = f"set aside in {target.name}"
+    except OSError:
+        where = "could not be set aside"
+    warnings.warn(f"{_describe(path, rejected)}; {where}, the other entries are kept.",
+                  ProgressWarning, stacklevel=4)
+
+
+def _read(path: Path, name: str, fix: bool = False) -> dict:
+    """Read a progress file. Bad entries are skipped; with ``fix`` (under the lock, before a
+    write) they are also set aside, since the write will drop them from the file."""
     if path in _MEMORY:
         return json.loads(json.dumps(_MEMORY[path]))
     try:
@@ -199,10 +179,29 @@ def _read(path: Path, name: str) -> dict:
         _move_aside(path, exc.strerror or type(exc).__name__)
         return empty(name)
     try:
-        return clean(json.loads(raw.decode("utf-8")), name)
+        doc, rejected = clean_entries(json.loads(raw.decode("utf-8")), name)
     except (ValueError, UnicodeDecodeError, RecursionError) as exc:
         _move_aside(path, str(exc)[:100])
         return empty(name)
+    if rejected and fix:
+        _set_aside(path, rejected)
+    elif rejected:
+        _warn_once(f"rejected:{path}:{sorted(rejected)}", f"{_describe(path, rejected)}; they "
+                   "are set aside on the next save, the other entries are kept.")
+    return doc
+
+
+def _remove_stale_temps(path: Path, min_age_s: float = STALE_TEMP_S) -> None:
+    """Remove temp files of ``path`` that a killed writer left behind.
+
+    Called under the lock, so no well-behaved writer of ``path`` is active; the age limit also
+    spares one that saved without the lock after a lock timeout.
+    """
+    now = time.time()
+    for tmp in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - tmp.stat().st_mtime >= min_age_s:
+                tmp.unlink()
 
 
 def _write_atomic(path: Path, doc: dict) -> None:
@@ -239,8 +238,10 @@ def update(name: str, change: Callable[[dict], Any]) -> Any:
     if path not in _MEMORY:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            with _locked(path):
-                doc = _read(path, name)
+            with _locked(path) as locked:
+                if locked:
+                    _remove_stale_temps(path)
+                doc = _read(path, name, fix=True)
                 result = change(doc)
                 _write_atomic(path, doc)
                 return result
@@ -255,11 +256,26 @@ def update(name: str, change: Callable[[dict], Any]) -> Any:
 # --------------------------------------------------------------------------- attempts
 
 
-def record_attempt(lesson: str, question_id: str, status: str, answer: str = "") -> dict:
-    """Record one graded try (``status`` correct/incorrect); return the question's new state."""
+def option_key(option: Any, index: int) -> str:
+    """The stable key of an option for the progress file: its ``id`` if it has one, else its
+    position as text (what older banks without option ids can offer)."""
+    key = option.get("id") if isinstance(option, Mapping) else getattr(option, "id", None)
+    return str(key) if key else str(index)
+
+
+def record_attempt(lesson: str, question_id: str, status: str, answer: str = "",
+                   chosen: str | Sequence[str] | None = None) -> dict:
+    """Record one graded try (``status`` correct/incorrect); return the question's new state.
+
+    ``chosen``: the option key (single choice), the keys (multiple choice, a list) or the typed
+    text; by default ``answer`` (the text shown back to the learner).
+    """
+    picked = _chosen(list(chosen) if isinstance(chosen, (list, tuple)) else
+                     (answer if chosen is None else chosen))
 
     def change(doc: dict) -> dict:
         state = doc["questions"].setdefault(question_id, _clean_question({}))
+        revealed_before = state["revealed"]
         state["attempts"] += 1
         if status == "correct" and not (state["revealed"] and not state["correct"]):
             # a correct answer after "Show answer" is not counted as correct
@@ -269,7 +285,11 @@ def record_attempt(lesson: str, question_id: str, status: str, answer: str = "")
         state["last_status"] = status
         state["last_answer"] = _text(answer)
         state["updated"] = _now()
-        return dict(state)
+        state["history"] = [*state["history"], {
+            "kind": "attempt", "attempt": state["attempts"], "chosen": picked,
+            "correct": status == "correct", "revealed": revealed_before,
+            "time": state["updated"]}][-MAX_HISTORY:]
+        return {k: v for k, v in state.items() if k != "history"}
 
     return update(lesson, change)
 
@@ -279,24 +299,57 @@ def record_reveal(lesson: str, question_id: str) -> dict:
         state = doc["questions"].setdefault(question_id, _clean_question({}))
         state["revealed"] = True
         state["updated"] = _now()
-        return dict(state)
+        state["history"] = [*state["history"], {
+            "kind": "reveal", "attempt": None, "chosen": "", "correct": None, "revealed": True,
+            "time": state["updated"]}][-MAX_HISTORY:]
+        return {k: v for k, v in state.items() if k != "history"}
 
     return update(lesson, change)
 
 
 def record_prediction(claim: str, choice: str, lesson: str = "", question_id: str = "") -> dict:
-    """Store the learner's prediction for a claim id (the latest one wins)."""
+    """Store a prediction for a claim id: the latest is ``choice``, every one is in ``history``."""
 
     def change(doc: dict) -> dict:
-        entry = {"choice": _text(choice), "lesson": lesson, "question_id": question_id,
-                 "updated": _now()}
-        doc["predictions"][str(claim)] = entry
+        old = doc["predictions"].get(str(claim), {"history": [], "note": None})
+        entry = {"choice": _text(choice), "lesson": _text(lesson),
+                 "question_id": _text(question_id), "updated": _now()}
+        guess = {**{k: entry[k] for k in ("choice", "lesson", "question_id")},
+                 "time": entry["updated"]}
+        doc["predictions"][str(claim)] = {**entry, "history": [*old["history"], guess]
+                                          [-MAX_HISTORY:], "note": old["note"]}
         return dict(entry)
 
     return update(PREDICTIONS, change)
 
 
+def record_note(claim: str, text: str, lesson: str = "") -> str:
+    """Store the learner's one line "what changed my mind" for a claim; return it as stored.
+
+    An empty text removes the note; a note may be written before any prediction on the claim.
+    Raises ``ValueError`` if ``claim`` is not a claim id; any text is accepted (one line, cut).
+    """
+    note = clean_note(text)
+    if not isinstance(claim, str) or not re.fullmatch(r"[a-z0-9_-]{1,20}", claim):
+        raise ValueError(f"not a claim id: {claim!r}")
+
+    def change(doc: dict) -> str:
+        entry = doc["predictions"].setdefault(claim, {
+            "choice": "", "lesson": "", "question_id": "", "updated": "", "history": [],
+            "note": None})
+        entry["note"] = {"text": note, "lesson": _text(lesson), "time": _now()} if note else None
+        return note
+
+    return update(PREDICTIONS, change)
+
+
 def predictions() -> dict[str, dict]:
+    """Per claim id with a prediction: ``choice`` (the latest), ``history`` (all), ``note``."""
+    return {k: v for k, v in claims().items() if v["history"]}
+
+
+def claims() -> dict[str, dict]:
+    """Every stored claim entry, including a "what changed my mind" line without a prediction."""
     return read(PREDICTIONS)["predictions"]
 
 
@@ -310,104 +363,16 @@ def lesson_names() -> list[str]:
     return sorted(names)
 
 
-# --------------------------------------------------------------------------- export / import
+# Export, download and upload live in their own module; kept importable from here.
+from pharmacourse.quiz.exchange import (  # noqa: E402
+    EXPORT_FIELDS,
+    bundle,
+    export_csv,
+    export_rows,
+    merge_bundle,
+)
 
-EXPORT_FIELDS = ("kind", "lesson", "question_id", "claim", "attempts", "correct", "revealed",
-                 "first_correct_attempt", "last_status", "answer", "updated")
-
-
-def _csv_safe(text: str) -> str:
-    """Stop spreadsheet formula injection from learner text (=, +, -, @ at the start)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def export_rows() -> list[dict]:
-    rows = []
-    for lesson in lesson_names():
-        for qid, state in sorted(read(lesson)["questions"].items()):
-            rows.append({"kind": "attempt", "lesson": lesson, "question_id": qid, "claim": "",
-                         "attempts": state["attempts"], "correct": state["correct"],
-                         "revealed": state["revealed"],
-                         "first_correct_attempt": state["first_correct_attempt"] or "",
-                         "last_status": state["last_status"],
-                         "answer": _csv_safe(state["last_answer"]), "updated": state["updated"]})
-    for claim, entry in sorted(predictions().items()):
-        rows.append({"kind": "prediction", "lesson": entry["lesson"],
-                     "question_id": entry["question_id"], "claim": claim, "attempts": "",
-                     "correct": "", "revealed": "", "first_correct_attempt": "",
-                     "last_status": "recorded", "answer": _csv_safe(entry["choice"]),
-                     "updated": entry["updated"]})
-    return rows
-
-
-def export_csv(path: str | Path) -> Path:
-    """Write every attempt and prediction to one CSV file (for an instructor); return its path."""
-    path = Path(path)
-    with open(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=EXPORT_FIELDS)
-        writer.writeheader()
-        writer.writerows(export_rows())
-    return path
-
-
-def bundle() -> dict:
-    """All progress in one JSON-serialisable document (for download on Binder)."""
-    return {"format": BUNDLE_FORMAT, "version": VERSION, "exported": _now(),
-            "lessons": {name: read(name) for name in lesson_names()},
-            "predictions": read(PREDICTIONS)}
-
-
-def _merge_question(old: dict, new: dict) -> dict:
-    merged = dict(old)
-    merged["attempts"] = max(old["attempts"], new["attempts"])
-    merged["correct"] = old["correct"] or new["correct"]
-    merged["revealed"] = old["revealed"] or new["revealed"]
-    firsts = [f for f in (old["first_correct_attempt"], new["first_correct_attempt"]) if f]
-    merged["first_correct_attempt"] = min(firsts) if firsts else None
-    if new["updated"] > old["updated"]:
-        for key in ("last_status", "last_answer", "updated"):
-            merged[key] = new[key]
-    return merged
-
-
-def merge_bundle(data: Any) -> dict[str, int]:
-    """Validate a downloaded bundle and merge it into the progress files.
-
-    Merging keeps the best of both: the larger attempt count, correct if either was, the latest
-    prediction per claim. Returns counts of merged lessons, questions and predictions.
-
-    Raises:
-        ValueError: if ``data`` is not a valid bundle (nothing is written then).
-    """
-    if not isinstance(data, Mapping) or data.get("format") != BUNDLE_FORMAT:
-        raise ValueError("this is not a pharmacourse progress download")
-    if data.get("version") != VERSION:
-        raise ValueError(f"unsupported progress version {data.get('version')!r}")
-    lessons = data.get("lessons")
-    if not isinstance(lessons, Mapping):
-        raise ValueError("the download has no lessons")
-    cleaned = {}
-    for name, doc in lessons.items():
-        if not isinstance(name, str) or not _SLUG.match(name) or name == PREDICTIONS:
-            raise ValueError(f"invalid lesson name {name!r}")
-        cleaned[name] = clean(doc, name)
-    preds = clean(data.get("predictions") or empty(PREDICTIONS), PREDICTIONS)
-    counts = {"lessons": 0, "questions": 0, "predictions": 0}
-    for name, doc in cleaned.items():
-        def change(current: dict, incoming: dict = doc) -> None:
-            for qid, state in incoming["questions"].items():
-                old = current["questions"].get(qid)
-                current["questions"][qid] = _merge_question(old, state) if old else state
-                counts["questions"] += 1
-        update(name, change)
-        counts["lessons"] += 1
-
-    def change_preds(current: dict) -> None:
-        for claim, entry in preds["predictions"].items():
-            old = current["predictions"].get(claim)
-            if old is None or entry["updated"] > old["updated"]:
-                current["predictions"][claim] = entry
-            counts["predictions"] += 1
-
-    update(PREDICTIONS, change_preds)
-    return counts
+__all__ = ["EXPORT_FIELDS", "MAX_TEXT", "PREDICTIONS", "VERSION", "ProgressWarning", "bundle",
+           "claims", "clean", "clean_entries", "export_csv", "export_rows", "merge_bundle",
+           "option_key", "predictions", "read", "record_attempt", "record_note",
+           "record_prediction", "record_reveal", "update"]

@@ -266,7 +266,7 @@ class QuestionWidget(widgets.VBox):
         if result.counts_as_try:
             self.tries += 1
             self.correct = self.correct or (result.correct and not self.revealed)
-            store.record_attempt(q.lesson, q.id, result.status, self._echo())
+            store.record_attempt(q.lesson, q.id, result.status, self._echo(), self._chosen())
         elif result.status == RECORDED:
             choice = q.option(self.input.value).text
             store.record_prediction(q.claim or "", choice, q.lesson, q.id)
@@ -280,14 +280,17 @@ class QuestionWidget(widgets.VBox):
             self._on_change(self)
         return result
 
-    def _echo(self) -> str:
-        """The response for the progress file: option id(s), never positions, or what was typed."""
+    def _chosen(self) -> str | list[str]:
+        """The attempt's stable key(s): option id(s), never positions, or what was typed."""
         q, response = self.question, self.response()
-        if q.type == "single":
-            return str(response)
         if q.type == "multiple":
-            return " | ".join(sorted(set(response)))
-        return shorten(str(response), 80)
+            return sorted({str(x) for x in response})
+        return str(response) if q.type == "single" else shorten(str(response), 80)
+
+    def _echo(self) -> str:
+        """The response as one line for the progress file's ``last_answer``."""
+        chosen = self._chosen()
+        return " | ".join(chosen) if isinstance(chosen, list) else chosen
 
     def reveal(self) -> None:
         """Show the answer and the explanation (the Show answer button)."""
