@@ -13,7 +13,7 @@ from pharmacourse._validate import finite as _finite
 from pharmacourse._validate import fraction as _fraction
 from pharmacourse._validate import nonneg as _nonneg
 from pharmacourse._validate import positive as _positive
-from pharmacourse.pk._stable import _regimen_divided_difference
+from pharmacourse.pk._stable import regimen_factors, regimen_sum
 from pharmacourse.pk.relations import elimination_rate_constant_per_h
 from pharmacourse.pk.single_dose import one_compartment_oral
 
@@ -81,7 +81,9 @@ def multiple_dose_oral(
         C(t) = F Dose ka / V * (h(ke) - h(ka)) / (ka - ke),
         h(lambda) = exp(-lambda t') * (1 - exp(-n lambda tau)) / (1 - exp(-lambda tau)),
 
-    the geometric sum of the Bateman terms of the n doses given so far. Equal to
+    the geometric sum of the Bateman terms of the n doses given so far. It is evaluated as a
+    product of positive factors (``pk._stable.regimen_factors``), so it stays finite and accurate
+    for every ka, ke, tau > 0, including ka >> ke with long intervals and ka = ke. Equal to
     ``multiple_dose_oral_superposition`` (tested), but its cost does not grow with the number of
     doses, which is what makes a 1000-subject simulation fast.
 
@@ -97,14 +99,22 @@ def multiple_dose_oral(
     t = _finite("time (h)", t_h)
     n = np.clip(np.floor(t / tau_h) + 1.0, 1.0, float(n_doses))
     t_prime = np.maximum(t - (n - 1.0) * tau_h, 0.0)
+    c = _regimen(t_prime, dose_mg, tau_h, n - 1.0, v_l, ke_per_h, ka_per_h, f)
+    return np.where(t >= 0, c, 0.0)
 
+
+def _regimen(t_prime, dose_mg, tau_h, n_before, v_l, ke_per_h, ka_per_h, f) -> Array:
+    """F Dose ka / V * sum of the Bateman terms of the latest dose and ``n_before`` earlier ones.
+
+    ``n_before`` None: infinitely many (steady state). See ``_stable.regimen_factors``.
+    """
     ka = _positive("ka (1/h)", ka_per_h)
     ke = _positive("ke (1/h)", ke_per_h)
-    # (h(ke) - h(ka)) / (ka - ke) = -h[ke, ka]
-    c = -(_fraction("F", f, allow_zero=False) * _nonneg("dose (mg)", dose_mg) * ka
-          / _positive("V (L)", v_l)
-          * _regimen_divided_difference(ke, ka, t_prime, tau_h, n))
-    return np.where(t >= 0, c, 0.0)
+    lo, hi = np.minimum(ka, ke), np.maximum(ka, ke)
+    u, w = regimen_factors(lo, hi, tau_h, n_before)
+    scale = (_fraction("F", f, allow_zero=False) * _nonneg("dose (mg)", dose_mg) * ka
+             / _positive("V (L)", v_l))
+    return scale * regimen_sum(lo, hi, t_prime, u, w)
 
 
 def steady_state_iv_bolus(
@@ -154,12 +164,7 @@ def steady_state_oral(
     """
     tau_h = float(_positive("dosing interval (h)", tau_h))
     t = np.mod(_finite("time (h)", t_h), tau_h)
-
-    ka = _positive("ka (1/h)", ka_per_h)
-    ke = _positive("ke (1/h)", ke_per_h)
-    return -(_fraction("F", f, allow_zero=False) * _nonneg("dose (mg)", dose_mg) * ka
-             / _positive("V (L)", v_l)
-             * _regimen_divided_difference(ke, ka, t, tau_h, None))
+    return _regimen(t, dose_mg, tau_h, None, v_l, ke_per_h, ka_per_h, f)
 
 
 def accumulation_ratio(ke_per_h: ArrayLike, tau_h: ArrayLike) -> Array:
