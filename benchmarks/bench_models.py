@@ -20,6 +20,10 @@ def population_vectorised() -> None:
     population.simulate_oral_regimen(_TIMES, 39.0, 24.0, 15, _TYPICAL, _OMEGA, 1000, seed=1)
 
 
+def population_10000() -> None:
+    population.simulate_oral_regimen(_TIMES, 39.0, 24.0, 15, _TYPICAL, _OMEGA, 10_000, seed=1)
+
+
 def population_loop() -> None:
     population.simulate_oral_regimen_loop(_TIMES, 39.0, 24.0, 15, _TYPICAL, _OMEGA, 1000, seed=1)
 
@@ -38,6 +42,8 @@ def _explorer_row(cls, name: str, values: list[float]):
 ROWS = [
     ("population 1000 subjects x 2000 times, 15 doses (vectorised vs Python loop)",
      population_vectorised, population_loop),
+    ("population 10,000 subjects x 2000 times, 15 doses (an explorer update; goal <= 200 ms)",
+     population_10000, None),
     ("PK explorer update (recompute + redraw + PNG)",
      _explorer_row(explorers.PKExplorer, "t_half_h", [30.0, 45.3, 60.0]), None),
     ("dose-response explorer update",
