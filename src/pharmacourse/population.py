@@ -20,6 +20,11 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from pharmacourse import pk
+from pharmacourse._validate import checked as _checked
+from pharmacourse._validate import count as _count
+from pharmacourse._validate import fraction as _fraction
+from pharmacourse._validate import nonneg as _nonneg
+from pharmacourse._validate import positive as _positive
 from pharmacourse.pk._stable import regimen_factors
 
 __all__ = [
@@ -40,17 +45,17 @@ BLOCK_ELEMENTS = 1 << 18
 PARAMETER_ORDER = ("cl_l_per_h", "v_l", "ka_per_h")
 
 
+@_checked
 def cv_to_omega(cv: ArrayLike) -> Array:
     """SD of ln P for a log-normal parameter with coefficient of variation CV.
 
     Equation: omega = sqrt(ln(1 + CV^2)) (CV as a fraction: 0.3 for 30 %).
     """
-    cv_arr = np.asarray(cv, float)
-    if not np.all(np.isfinite(cv_arr)) or np.any(cv_arr < 0):
-        raise ValueError(f"CV must be >= 0, got {cv!r}")
+    cv_arr = _nonneg("cv", cv)
     return np.sqrt(np.log1p(cv_arr**2))
 
 
+@_checked
 def lognormal_parameters(
     typical: Mapping[str, float],
     omega: Mapping[str, float],
@@ -73,22 +78,19 @@ def lognormal_parameters(
     Returns:
         Dict name -> array of shape (n_subjects,).
     """
-    if n_subjects < 1:
-        raise ValueError(f"n_subjects must be at least 1, got {n_subjects!r}")
+    n_subjects = _count("n_subjects", n_subjects)
     unknown = set(omega) - set(typical)
     if unknown:
         raise ValueError(f"omega given for unknown parameters {sorted(unknown)}")
     for name, value in typical.items():
-        if not (np.isfinite(value) and value > 0):
-            raise ValueError(f"typical value of {name} must be a positive number, got {value!r}")
+        _positive(f"typical[{name!r}]", value)
     rng = np.random.default_rng(seed)
     names = sorted(typical)
     eta = rng.standard_normal((n_subjects, len(names)))
     out = {}
     for j, name in enumerate(names):
         w = float(omega.get(name, 0.0))
-        if not np.isfinite(w) or w < 0:
-            raise ValueError(f"omega for {name} must be >= 0, got {w}")
+        _nonneg(f"omega[{name!r}]", w)
         with np.errstate(over="ignore", under="ignore"):  # checked on the next line
             out[name] = float(typical[name]) * np.exp(w * eta[:, j])
         if not np.all(np.isfinite(out[name]) & (out[name] > 0)):
@@ -97,16 +99,16 @@ def lognormal_parameters(
     return out
 
 
-def _check_regimen(typical: Mapping[str, float], tau_h: float, n_doses: int) -> None:
+def _check_regimen(typical: Mapping[str, float], tau_h: float, dose_mg: float, f: float) -> None:
     missing = set(PARAMETER_ORDER) - set(typical)
     if missing:
         raise ValueError(f"typical values missing for {sorted(missing)}")
-    if not (np.isfinite(tau_h) and tau_h > 0):
-        raise ValueError(f"dosing interval must be positive, got {tau_h!r} h")
-    if isinstance(n_doses, bool) or int(n_doses) != n_doses or n_doses < 1:
-        raise ValueError(f"n_doses must be a whole number >= 1, got {n_doses!r}")
+    _positive("tau_h", tau_h)
+    _nonneg("dose_mg", dose_mg)
+    _fraction("f", f, allow_zero=False)
 
 
+@_checked
 def simulate_oral_regimen(
     times_h: ArrayLike,
     dose_mg: float,
@@ -138,7 +140,7 @@ def simulate_oral_regimen(
         (individual parameters dict, concentrations in mg/L with shape (n_subjects, n_times)),
         every concentration finite (otherwise ``ValueError``).
     """
-    _check_regimen(typical, tau_h, n_doses)
+    _check_regimen(typical, tau_h, dose_mg, f)
     params = lognormal_parameters(typical, omega, n_subjects, seed)
     t = np.atleast_1d(np.asarray(times_h, float))
     v = params["v_l"]
@@ -189,6 +191,7 @@ def _regimen_grid(t: Array, tau_h: float, n_doses: int, ke: Array, ka: Array,
     return conc
 
 
+@_checked
 def simulate_oral_regimen_loop(
     times_h: ArrayLike,
     dose_mg: float,
@@ -206,7 +209,7 @@ def simulate_oral_regimen_loop(
     the way a first program is usually written. It is the baseline of ``make bench`` and gives
     the same numbers (tested).
     """
-    _check_regimen(typical, tau_h, n_doses)
+    _check_regimen(typical, tau_h, dose_mg, f)
     params = lognormal_parameters(typical, omega, n_subjects, seed)
     t = np.asarray(times_h, float)
     conc = np.zeros((n_subjects, t.size))

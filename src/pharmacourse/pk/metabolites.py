@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from pharmacourse._validate import checked as _checked
 from pharmacourse._validate import finite as _finite
 from pharmacourse._validate import fraction as _fraction
 from pharmacourse._validate import nonneg as _nonneg
@@ -16,6 +17,7 @@ from pharmacourse.pk._stable import _exp_divided_difference_2, _exp_divided_diff
 
 Array = NDArray[np.float64]
 
+@_checked
 def parent_metabolite_oral(
     t_h: ArrayLike,
     dose_mg: ArrayLike,
@@ -62,19 +64,19 @@ def parent_metabolite_oral(
 
     Source: Gibaldi & Perrier 1982, ch. 1 (metabolite kinetics); Bateman 1910.
     """
-    t = _finite("time (h)", t_h)
+    t = _finite("t_h", t_h)
     tt = np.maximum(t, 0.0)
-    fm_arr = _fraction("formation fraction fm", fm)
-    ka = _positive("ka (1/h)", ka_per_h)
-    kp = _positive("ke,parent (1/h)", ke_parent_per_h)
-    km = _positive("ke,metabolite (1/h)", ke_metabolite_per_h)
-    absorbed = _fraction("F", f, allow_zero=False) * _nonneg("dose (mg)", dose_mg) * ka
+    fm_arr = _fraction("fm", fm)
+    ka = _positive("ka_per_h", ka_per_h)
+    kp = _positive("ke_parent_per_h", ke_parent_per_h)
+    km = _positive("ke_metabolite_per_h", ke_metabolite_per_h)
+    absorbed = _fraction("f", f, allow_zero=False) * _nonneg("dose_mg", dose_mg) * ka
     a_parent = absorbed * _exp_divided_difference_2(ka, kp, tt)
     a_met = fm_arr * kp * absorbed * _exp_divided_difference_3(ka, kp, km, tt)
-    c_parent = np.where(t >= 0, a_parent / _positive("V,parent (L)", v_parent_l), 0.0)
+    c_parent = np.where(t >= 0, a_parent / _positive("v_parent_l", v_parent_l), 0.0)
     c_met = np.where(
-        t >= 0, _positive("molar mass ratio", molar_mass_ratio) * a_met
-        / _positive("V,metabolite (L)", v_metabolite_l),
+        t >= 0, _positive("molar_mass_ratio", molar_mass_ratio) * a_met
+        / _positive("v_metabolite_l", v_metabolite_l),
         0.0,
     )
     return c_parent, c_met

@@ -9,6 +9,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from pharmacourse._validate import checked as _checked
+from pharmacourse._validate import count as _count
 from pharmacourse._validate import finite as _finite
 from pharmacourse._validate import fraction as _fraction
 from pharmacourse._validate import nonneg as _nonneg
@@ -21,13 +23,12 @@ Array = NDArray[np.float64]
 
 
 def _n_doses(n_doses: int) -> int:
-    if isinstance(n_doses, bool) or int(n_doses) != n_doses or n_doses < 1:
-        raise ValueError(f"n_doses must be a whole number >= 1, got {n_doses!r}")
-    return int(n_doses)
+    return _count("n_doses", n_doses)
 
 
 
 
+@_checked
 def multiple_dose_oral_superposition(
     t_h: ArrayLike,
     dose_mg: ArrayLike,
@@ -55,8 +56,8 @@ def multiple_dose_oral_superposition(
         Concentration (mg/L).
     """
     n_doses = _n_doses(n_doses)
-    tau_h = float(_positive("dosing interval (h)", tau_h))
-    t = _finite("time (h)", t_h)
+    tau_h = float(_positive("tau_h", tau_h))
+    t = _finite("t_h", t_h)
     total = np.zeros(np.broadcast_shapes(t.shape, np.shape(dose_mg), np.shape(v_l),
                                          np.shape(ke_per_h), np.shape(ka_per_h), np.shape(f)))
     for j in range(n_doses):
@@ -64,6 +65,7 @@ def multiple_dose_oral_superposition(
     return total
 
 
+@_checked
 def multiple_dose_oral(
     t_h: ArrayLike,
     dose_mg: ArrayLike,
@@ -95,8 +97,8 @@ def multiple_dose_oral(
     Source: Gibaldi & Perrier 1982, ch. 3 (multiple-dosing function).
     """
     n_doses = _n_doses(n_doses)
-    tau_h = float(_positive("dosing interval (h)", tau_h))
-    t = _finite("time (h)", t_h)
+    tau_h = float(_positive("tau_h", tau_h))
+    t = _finite("t_h", t_h)
     n = np.clip(np.floor(t / tau_h) + 1.0, 1.0, float(n_doses))
     t_prime = np.maximum(t - (n - 1.0) * tau_h, 0.0)
     c = _regimen(t_prime, dose_mg, tau_h, n - 1.0, v_l, ke_per_h, ka_per_h, f)
@@ -108,15 +110,16 @@ def _regimen(t_prime, dose_mg, tau_h, n_before, v_l, ke_per_h, ka_per_h, f) -> A
 
     ``n_before`` None: infinitely many (steady state). See ``_stable.regimen_factors``.
     """
-    ka = _positive("ka (1/h)", ka_per_h)
-    ke = _positive("ke (1/h)", ke_per_h)
+    ka = _positive("ka_per_h", ka_per_h)
+    ke = _positive("ke_per_h", ke_per_h)
     lo, hi = np.minimum(ka, ke), np.maximum(ka, ke)
     u, w = regimen_factors(lo, hi, tau_h, n_before)
-    scale = (_fraction("F", f, allow_zero=False) * _nonneg("dose (mg)", dose_mg) * ka
-             / _positive("V (L)", v_l))
+    scale = (_fraction("f", f, allow_zero=False) * _nonneg("dose_mg", dose_mg) * ka
+             / _positive("v_l", v_l))
     return scale * regimen_sum(lo, hi, t_prime, u, w)
 
 
+@_checked
 def steady_state_iv_bolus(
     t_h: ArrayLike, dose_mg: ArrayLike, tau_h: float, v_l: ArrayLike, ke_per_h: ArrayLike
 ) -> Array:
@@ -132,14 +135,15 @@ def steady_state_iv_bolus(
     Returns:
         Concentration (mg/L).
     """
-    tau_h = float(_positive("dosing interval (h)", tau_h))
-    t = np.mod(_finite("time (h)", t_h), tau_h)
-    ke = _positive("ke (1/h)", ke_per_h)
-    return _nonneg("dose (mg)", dose_mg) / _positive("V (L)", v_l) * np.exp(-ke * t) / (
+    tau_h = float(_positive("tau_h", tau_h))
+    t = np.mod(_finite("t_h", t_h), tau_h)
+    ke = _positive("ke_per_h", ke_per_h)
+    return _nonneg("dose_mg", dose_mg) / _positive("v_l", v_l) * np.exp(-ke * t) / (
         -np.expm1(-ke * tau_h)
     )
 
 
+@_checked
 def steady_state_oral(
     t_h: ArrayLike,
     dose_mg: ArrayLike,
@@ -162,11 +166,12 @@ def steady_state_oral(
 
     Source: Gibaldi & Perrier 1982, ch. 3.
     """
-    tau_h = float(_positive("dosing interval (h)", tau_h))
-    t = np.mod(_finite("time (h)", t_h), tau_h)
+    tau_h = float(_positive("tau_h", tau_h))
+    t = np.mod(_finite("t_h", t_h), tau_h)
     return _regimen(t, dose_mg, tau_h, None, v_l, ke_per_h, ka_per_h, f)
 
 
+@_checked
 def accumulation_ratio(ke_per_h: ArrayLike, tau_h: ArrayLike) -> Array:
     """Accumulation ratio at steady state relative to the first dose (same time in the interval).
 
@@ -174,10 +179,11 @@ def accumulation_ratio(ke_per_h: ArrayLike, tau_h: ArrayLike) -> Array:
     with a 45 h half-life and daily dosing this is about 3.2 (ke = ln 2 / 45 h = 0.0154 1/h,
     exp(-0.0154 * 24) = 0.69): at steady state the body holds about three days' worth of doses.
     """
-    ke = _positive("ke (1/h)", ke_per_h)
-    return 1.0 / (-np.expm1(-ke * _positive("dosing interval (h)", tau_h)))
+    ke = _positive("ke_per_h", ke_per_h)
+    return 1.0 / (-np.expm1(-ke * _positive("tau_h", tau_h)))
 
 
+@_checked
 def average_steady_state_conc_mg_per_l(
     dose_mg: ArrayLike, tau_h: ArrayLike, cl_l_per_h: ArrayLike, f: ArrayLike = 1.0
 ) -> Array:
@@ -186,20 +192,22 @@ def average_steady_state_conc_mg_per_l(
     Equation: C_ss,avg = F * Dose / (CL * tau) = AUC_0-tau,ss / tau (mg/L; dose in mg, tau in h,
     CL in L/h). It depends on the dose rate and clearance, not on the absorption rate.
     """
-    return (_fraction("F", f, allow_zero=False) * _nonneg("dose (mg)", dose_mg)
-            / (_positive("CL (L/h)", cl_l_per_h) * _positive("dosing interval (h)", tau_h)))
+    return (_fraction("f", f, allow_zero=False) * _nonneg("dose_mg", dose_mg)
+            / (_positive("cl_l_per_h", cl_l_per_h) * _positive("tau_h", tau_h)))
 
 
+@_checked
 def fraction_of_steady_state(t_h: ArrayLike, t_half_h: ArrayLike) -> Array:
     """Fraction of the steady-state level reached after dosing for a time t.
 
     Equation: f_ss(t) = 1 - exp(-ke t) = 1 - 2^(-t / t1/2) (dimensionless). It depends only on
     the half-life, not on the dose or the interval. t is the time since the first dose (>= 0).
     """
-    t = _nonneg("time since the first dose (h)", t_h)
+    t = _nonneg("t_h", t_h)
     return -np.expm1(-elimination_rate_constant_per_h(t_half_h) * t)
 
 
+@_checked
 def time_to_fraction_of_steady_state_h(fraction: ArrayLike, t_half_h: ArrayLike) -> Array:
     """Time needed to reach a given fraction of steady state.
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from pharmacourse._validate import checked as _checked
 from pharmacourse._validate import finite as _finite
 from pharmacourse._validate import fraction as _fraction
 from pharmacourse._validate import nonneg as _nonneg
@@ -16,6 +17,7 @@ from pharmacourse.pk._stable import _exp_divided_difference_2
 
 Array = NDArray[np.float64]
 
+@_checked
 def one_compartment_iv_bolus(
     t_h: ArrayLike, dose_mg: ArrayLike, v_l: ArrayLike, ke_per_h: ArrayLike
 ) -> Array:
@@ -35,13 +37,14 @@ def one_compartment_iv_bolus(
 
     Source: Rowland & Tozer 2011, ch. 3.
     """
-    t = _finite("time (h)", t_h)
-    c = _nonneg("dose (mg)", dose_mg) / _positive("V (L)", v_l) * np.exp(
-        -_positive("ke (1/h)", ke_per_h) * np.maximum(t, 0.0)
+    t = _finite("t_h", t_h)
+    c = _nonneg("dose_mg", dose_mg) / _positive("v_l", v_l) * np.exp(
+        -_positive("ke_per_h", ke_per_h) * np.maximum(t, 0.0)
     )
     return np.where(t >= 0, c, 0.0)
 
 
+@_checked
 def one_compartment_oral(
     t_h: ArrayLike,
     dose_mg: ArrayLike,
@@ -72,12 +75,12 @@ def one_compartment_oral(
 
     Source: Bateman 1910; Gibaldi & Perrier 1982, ch. 1.
     """
-    t = _finite("time (h)", t_h)
+    t = _finite("t_h", t_h)
     tt = np.maximum(t, 0.0)
-    ka = _positive("ka (1/h)", ka_per_h)
-    ke = _positive("ke (1/h)", ke_per_h)
-    amount = _fraction("F", f, allow_zero=False) * _nonneg("dose (mg)", dose_mg) * ka
-    c = amount / _positive("V (L)", v_l) * _exp_divided_difference_2(ka, ke, tt)
+    ka = _positive("ka_per_h", ka_per_h)
+    ke = _positive("ke_per_h", ke_per_h)
+    amount = _fraction("f", f, allow_zero=False) * _nonneg("dose_mg", dose_mg) * ka
+    c = amount / _positive("v_l", v_l) * _exp_divided_difference_2(ka, ke, tt)
     return np.where(t >= 0, c, 0.0)
 
 
