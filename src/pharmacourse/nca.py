@@ -300,6 +300,10 @@ def nca_table(
     Returns:
         A DataFrame indexed by subject with the ``NCAResult`` fields as columns.
     """
+    for arg, column in (("subject", subject), ("time", time), ("conc", conc), ("dose", dose)):
+        if column is not None and column not in df.columns:
+            raise ValueError(f"{arg}: column {column!r} is not in df (columns: "
+                             f"{', '.join(map(str, df.columns))})")
     rows = {}
     for sid, g in df.sort_values([subject, time]).groupby(subject, sort=True):
         d = float(g[dose].iloc[0]) if dose is not None else None

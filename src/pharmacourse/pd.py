@@ -88,7 +88,8 @@ def emax_model(
     Returns:
         Effect (unit of emax).
     """
-    return _finite("e0", e0) + _finite("emax", emax) * occupancy(conc, ec50, hill)
+    fraction = occupancy(_nonneg("conc", conc), _positive("ec50", ec50), hill)
+    return _finite("e0", e0) + _finite("emax", emax) * fraction
 
 
 @_checked
@@ -175,7 +176,7 @@ def dose_ratio(antagonist: ArrayLike, kb: ArrayLike, schild_slope: ArrayLike = 1
         schild_slope: s (dimensionless), > 0.
     """
     return 1.0 + (_nonneg("antagonist", antagonist) / _positive("kb", kb)) ** _positive(
-        "Schild slope", schild_slope
+        "schild_slope", schild_slope
     )
 
 
