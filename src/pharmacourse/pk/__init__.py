@@ -21,10 +21,12 @@ Sources for the equations (standard textbook results):
 Every analytic solution here is checked against a numerical ODE solution
 (``scipy.integrate.solve_ivp``) in ``tests/unit/test_pk.py``.
 
-Invalid inputs raise ``ValueError`` rather than returning NaN or a negative concentration:
-NaN or infinite values, negative doses or times since the first dose, zero or negative volumes,
-clearances, rate constants, half-lives or dosing intervals, F outside (0, 1], fractions outside
-[0, 1], and a non-integer number of doses. Times before a dose (t < 0) are valid and give 0.
+Invalid inputs raise ``ValueError`` naming the argument rather than returning NaN or a negative
+concentration: NaN or infinite values, strings, None, bools, arrays that do not broadcast,
+negative doses or times since the first dose, zero or negative volumes, clearances, rate
+constants, half-lives or dosing intervals, F outside (0, 1], fractions outside [0, 1], and a
+number of doses that is not a whole number from 1 to 10,000 (``pharmacourse._validate``). Times
+before a dose (t < 0) are valid and give 0. Results are finite for every valid input.
 
 The functions live in topic modules (``relations``: rate constant, half-life, clearance, volume,
 binding; ``conversions``: concentration units; ``single_dose``; ``repeated``: multiple doses and
