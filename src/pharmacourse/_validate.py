@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import math
 import numbers
 from collections.abc import Callable, Mapping
 from typing import TypeVar
@@ -60,7 +61,7 @@ def numbers_only(name: str, value: ArrayLike) -> Array:
 def finite(name: str, value: ArrayLike) -> Array:
     """``value`` as a float array; raises if any element is NaN or infinite."""
     arr = numbers_only(name, value)
-    if not np.all(np.isfinite(arr)):
+    if not (math.isfinite(arr) if arr.ndim == 0 else np.isfinite(arr).all()):
         raise ValueError(f"{name} must be finite (no NaN or infinity), got {value!r}")
     return arr
 
@@ -152,6 +153,24 @@ def _check_one(name: str, kind: str, value: object) -> tuple[int, ...] | None:
     return None
 
 
+def _check_broadcast(shapes: dict[str, tuple[int, ...]]) -> None:
+    """Raise naming the first argument whose shape does not broadcast with the ones before."""
+    try:
+        np.broadcast_shapes(*shapes.values())
+        return
+    except ValueError:
+        pass
+    seen: dict[str, tuple[int, ...]] = {}
+    for name, shape in shapes.items():
+        try:
+            np.broadcast_shapes(*seen.values(), shape)
+        except ValueError:
+            others = ", ".join(f"{k} {s}" for k, s in seen.items())
+            raise ValueError(f"{name} has shape {shape}, which does not broadcast with "
+                             f"{others}: give arrays of matching shapes") from None
+        seen[name] = shape
+
+
 def checked(func: F) -> F:
     """Decorator: check every argument of ``func`` by its annotation before the call.
 
@@ -170,15 +189,10 @@ def checked(func: F) -> F:
             if kind is None or (value is None and optional):
                 continue
             shape = _check_one(name, kind, value)
-            if shape is None:
-                continue
-            try:
-                np.broadcast_shapes(*shapes.values(), shape)
-            except ValueError:
-                others = ", ".join(f"{k} {s}" for k, s in shapes.items())
-                raise ValueError(f"{name} has shape {shape}, which does not broadcast with "
-                                 f"{others}: give arrays of matching shapes") from None
-            shapes[name] = shape
+            if shape:  # () broadcasts with anything
+                shapes[name] = shape
+        if len(shapes) > 1:
+            _check_broadcast(shapes)
         return func(*args, **kwargs)
 
     wrapper.__checked__ = True  # the property test asserts every public function has it
