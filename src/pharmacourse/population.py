@@ -126,8 +126,9 @@ def simulate_oral_regimen(
     ``v_l``, ``ka_per_h``); ke = CL / V; concentrations are the closed-form multiple-dose
     function ``pk.multiple_dose_oral`` evaluated for all subjects x times at once: the dose-count
     factors (``pk._stable.regimen_factors``) once per subject and number of doses given, then
-    two exponentials per (subject, time). No loop over subjects or doses; blocks of at most
-    ``BLOCK_ELEMENTS`` subject-times keep the temporaries small whatever the population size.
+    one ``expm1`` and one ``exp`` per (subject, time). No loop over subjects or doses; blocks of
+    at most ``BLOCK_ELEMENTS`` subject-times keep the temporaries small whatever the population
+    size.
 
     Args:
         times_h: sampling grid after the first dose (h), shape (n_times,).
@@ -143,6 +144,8 @@ def simulate_oral_regimen(
     _check_regimen(typical, tau_h, dose_mg, f)
     params = lognormal_parameters(typical, omega, n_subjects, seed)
     t = np.atleast_1d(np.asarray(times_h, float))
+    if t.ndim != 1:
+        raise ValueError(f"times_h must be one grid of times (1-D), got shape {t.shape}")
     v = params["v_l"]
     ka = params["ka_per_h"]
     ke = params["cl_l_per_h"] / v
