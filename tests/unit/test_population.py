@@ -130,3 +130,9 @@ def test_omega_that_overflows_is_refused():
     with pytest.raises(ValueError, match="omega for ka_per_h"):
         population.simulate_oral_regimen([1.0], 1.0, 24.0, 2, WEEKLY, {"ka_per_h": 400.0}, 50,
                                          seed=0)
+
+
+def test_concentrations_that_would_overflow_raise():
+    huge = {"cl_l_per_h": 1e-300, "v_l": 1e-300, "ka_per_h": 1.0}
+    with pytest.raises(ValueError, match="overflow"):
+        population.simulate_oral_regimen([1.0, 30.0], 1e300, 24.0, 2, huge, {}, 3, seed=0)

@@ -79,13 +79,15 @@ def regimen_factors(
         x_tau = lo * tau_h
         u = np.exp(-x_tau) * _phi(d, tau_h) / (-np.expm1(-x_tau) * -np.expm1(-hi * tau_h))
         return u, 1.0 + _geometric_tail(hi, tau_h, None)
+    tail_hi = _geometric_tail(hi, tau_h, n_before)
     close = d * tau_h < 1e-7
+    if not np.any(close):
+        return (_geometric_tail(lo, tau_h, n_before) - tail_hi) / d, 1.0 + tail_hi
     d_safe = np.where(close, 1.0, d)
     hi_safe = np.where(close, lo + 1.0, hi)
     direct = (_geometric_tail(lo, tau_h, n_before) - _geometric_tail(hi_safe, tau_h, n_before))
     midpoint = tau_h * _first_moment(0.5 * (lo + hi) * tau_h, n_before)
-    u = np.where(close, midpoint, direct / d_safe)
-    return u, 1.0 + _geometric_tail(hi, tau_h, n_before)
+    return np.where(close, midpoint, direct / d_safe), 1.0 + tail_hi
 
 
 def regimen_sum(lo: Array, hi: Array, t_prime: Array, u: Array, w: Array) -> Array:
