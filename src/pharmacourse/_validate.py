@@ -98,8 +98,10 @@ def count(name: str, value: object) -> int:
     whole = (isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_))
              and bool(np.isfinite(value)) and float(value).is_integer())
     if not whole or not low <= value <= high:
+        hint = ("; for a longer regimen use the steady-state functions (steady_state_oral)"
+                if name == "n_doses" else "")
         raise ValueError(f"{name} must be a whole number from {low:,} to {high:,}, got "
-                         f"{_describe(value)}")
+                         f"{_describe(value)}{hint}")
     return int(value)
 
 
