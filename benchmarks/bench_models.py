@@ -22,6 +22,17 @@ def population_vectorised() -> None:
     population.simulate_oral_regimen(_TIMES, 39.0, 24.0, 15, _TYPICAL, _OMEGA, 1000, seed=1)
 
 
+def population_10000() -> None:
+    population.simulate_oral_regimen(_TIMES, 39.0, 24.0, 15, _TYPICAL, _OMEGA, 10_000, seed=1)
+
+
+_PLOT_TIMES = np.linspace(0.0, 15 * 24.0 + 72.0, 400)  # one point per ~2 pixels of a plot
+
+
+def population_10000_plot_grid() -> None:
+    population.simulate_oral_regimen(_PLOT_TIMES, 39.0, 24.0, 15, _TYPICAL, _OMEGA, 10_000, seed=1)
+
+
 def population_loop() -> None:
     population.simulate_oral_regimen_loop(_TIMES, 39.0, 24.0, 15, _TYPICAL, _OMEGA, 1000, seed=1)
 
@@ -29,4 +40,8 @@ def population_loop() -> None:
 ROWS = [
     ("population 1000 subjects x 2000 times, 15 doses (vectorised vs Python loop)",
      population_vectorised, population_loop),
+    ("population 10,000 subjects x 400 times (a plot's grid), 15 doses: explorer update, goal <= 200 ms",
+     population_10000_plot_grid, None),
+    ("population 10,000 subjects x 2000 times, 15 doses (information)",
+     population_10000, None),
 ]

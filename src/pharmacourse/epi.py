@@ -20,15 +20,19 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
+from pharmacourse._validate import checked as _checked
+from pharmacourse._validate import finite as _finite
+from pharmacourse._validate import positive as _positive
 
-def _fraction(name: str, value: ArrayLike, open_interval: bool = True) -> np.ndarray:
-    arr = np.asarray(value, dtype=float)
-    bad = (arr <= 0) | (arr >= 1) if open_interval else (arr < 0) | (arr > 1)
-    if np.any(bad) or np.any(np.isnan(arr)):
+
+def _fraction(name: str, value: ArrayLike) -> np.ndarray:
+    arr = _finite(name, value)
+    if np.any((arr <= 0) | (arr >= 1)):
         raise ValueError(f"{name} must be a fraction strictly between 0 and 1, got {value!r}")
     return arr
 
 
+@_checked
 def sample_prevalence(p_true: ArrayLike, recruitment_ratio: ArrayLike) -> np.ndarray:
     """Prevalence a sample reports when users are ``recruitment_ratio`` times as likely to join.
 
@@ -42,12 +46,11 @@ def sample_prevalence(p_true: ArrayLike, recruitment_ratio: ArrayLike) -> np.nda
         The prevalence in the sample (fraction).
     """
     p = _fraction("p_true", p_true)
-    r = np.asarray(recruitment_ratio, dtype=float)
-    if np.any(~(r > 0)):
-        raise ValueError(f"recruitment_ratio must be positive, got {recruitment_ratio!r}")
+    r = _positive("recruitment_ratio", recruitment_ratio)
     return r * p / (r * p + (1.0 - p))
 
 
+@_checked
 def recruitment_ratio(p_true: ArrayLike, p_sample: ArrayLike) -> np.ndarray:
     """The recruitment ratio that turns ``p_true`` into ``p_sample``: the ratio of their odds.
 

@@ -37,6 +37,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from pharmacourse._validate import checked as _checked
 from pharmacourse._validate import fraction as _fraction
 from pharmacourse._validate import nonneg as _nonneg
 from pharmacourse._validate import positive as _positive
@@ -56,6 +57,7 @@ Array = NDArray[np.float64]
 GUT_VOLUME_ML = 250.0
 
 
+@_checked
 def gut_concentration_um(
     dose_mg: ArrayLike, molar_mass_g_per_mol: float, volume_ml: float = GUT_VOLUME_ML
 ) -> Array:
@@ -69,10 +71,11 @@ def gut_concentration_um(
         molar_mass_g_per_mol: its molar mass (g/mol), e.g. ``pharmacourse.data.molar_mass``.
         volume_ml: luminal volume (mL), 250 by convention.
     """
-    return (_nonneg("dose", dose_mg) / _positive("molar mass", molar_mass_g_per_mol)
-            / (_positive("volume", volume_ml) / 1000.0) * 1000.0)
+    return (_nonneg("dose_mg", dose_mg) / _positive("molar_mass_g_per_mol", molar_mass_g_per_mol)
+            / (_positive("volume_ml", volume_ml) / 1000.0) * 1000.0)
 
 
+@_checked
 def r_value_reversible(inhibitor_um: ArrayLike, ki_um: ArrayLike) -> Array:
     """Basic static model for reversible inhibition: R1 = 1 + [I] / Ki (dimensionless).
 
@@ -93,9 +96,10 @@ def r_value_reversible(inhibitor_um: ArrayLike, ki_um: ArrayLike) -> Array:
         ki_um: reversible inhibition constant Ki (uM), > 0; from an IC50 see
             ``pharmacourse.pd.cheng_prusoff_ki``.
     """
-    return 1.0 + _nonneg("[I]", inhibitor_um) / _positive("Ki", ki_um)
+    return 1.0 + _nonneg("inhibitor_um", inhibitor_um) / _positive("ki_um", ki_um)
 
 
+@_checked
 def k_obs_per_min(inhibitor_um: ArrayLike, kinact_per_min: ArrayLike, ki_um: ArrayLike) -> Array:
     """Observed inactivation rate of an enzyme by a time-dependent inhibitor (1/min).
 
@@ -106,10 +110,11 @@ def k_obs_per_min(inhibitor_um: ArrayLike, kinact_per_min: ArrayLike, ki_um: Arr
         kinact_per_min: maximal inactivation rate constant (1/min), >= 0.
         ki_um: KI, the concentration giving half of kinact (uM), > 0.
     """
-    i = _nonneg("[I]", inhibitor_um)
-    return _nonneg("kinact", kinact_per_min) * i / (_positive("KI", ki_um) + i)
+    i = _nonneg("inhibitor_um", inhibitor_um)
+    return _nonneg("kinact_per_min", kinact_per_min) * i / (_positive("ki_um", ki_um) + i)
 
 
+@_checked
 def r_value_time_dependent(
     inhibitor_um: ArrayLike, kinact_per_min: ArrayLike, ki_um: ArrayLike, kdeg_per_min: ArrayLike
 ) -> Array:
@@ -130,41 +135,29 @@ def r_value_time_dependent(
         ki_um: KI (uM), > 0.
         kdeg_per_min: the enzyme's natural degradation rate constant (1/min), > 0.
     """
-    kdeg = _positive("kdeg", kdeg_per_min)
+    kdeg = _positive("kdeg_per_min", kdeg_per_min)
     return (k_obs_per_min(inhibitor_um, kinact_per_min, ki_um) + kdeg) / kdeg
 
 
 def _organ_term(
-    inhibitor_um: ArrayLike,
-    ki_um: ArrayLike | None,
-    kinact_per_min: ArrayLike | None,
-    ki_tdi_um: ArrayLike | None,
-    kdeg_per_min: ArrayLike | None,
-    d_emax: ArrayLike | None,
-    ec50_um: ArrayLike | None,
+    i: Array,
+    ki_um: Array | None,
+    kinact_per_min: Array | None,
+    ki_tdi_um: Array | None,
+    kdeg: Array | None,
+    d_emax: Array | None,
+    ec50_um: Array | None,
 ) -> Array:
-    """A * B * C for one organ (1 when the organ sees no inhibitor)."""
-    i = _nonneg("[I]", inhibitor_um)
+    """A * B * C for one organ (1 when the organ sees no inhibitor); arguments already checked."""
     a = np.ones_like(i)
-    if kinact_per_min is None and ki_tdi_um is not None:
-        raise ValueError("a TDI KI was given without kinact: time-dependent inhibition needs "
-                         "kinact, KI and kdeg together")
-    if d_emax is None and ec50_um is not None:
-        raise ValueError("an induction EC50 was given without d*Emax: induction needs both")
     if kinact_per_min is not None:
-        if ki_tdi_um is None or kdeg_per_min is None:
-            raise ValueError("time-dependent inhibition needs kinact, KI and kdeg together")
-        kdeg = _positive("kdeg", kdeg_per_min)
-        a = kdeg / (kdeg + k_obs_per_min(i, kinact_per_min, ki_tdi_um))
-    b = 1.0 / r_value_reversible(i, ki_um) if ki_um is not None else np.ones_like(i)
-    c = np.ones_like(i)
-    if d_emax is not None:
-        if ec50_um is None:
-            raise ValueError("induction needs d*Emax and EC50 together")
-        c = 1.0 + _nonneg("d*Emax", d_emax) * i / (i + _positive("EC50", ec50_um))
+        a = kdeg / (kdeg + kinact_per_min * i / (ki_tdi_um + i))
+    b = 1.0 / (1.0 + i / ki_um) if ki_um is not None else np.ones_like(i)
+    c = 1.0 + d_emax * i / (i + ec50_um) if d_emax is not None else np.ones_like(i)
     return a * b * c
 
 
+@_checked
 def auc_ratio_mechanistic_static(
     fm: ArrayLike,
     fg: ArrayLike,
@@ -212,10 +205,26 @@ def auc_ratio_mechanistic_static(
         raise ValueError("no mechanism given: pass ki_um (reversible), kinact_per_min with "
                          "ki_tdi_um and kdeg (time-dependent) and/or d_emax with ec50_um "
                          "(induction)")
+    tdi = (kinact_per_min, ki_tdi_um, kdeg_gut_per_min, kdeg_liver_per_min)
+    if any(x is not None for x in tdi) and any(x is None for x in tdi):
+        raise ValueError("time-dependent inhibition needs kinact_per_min, ki_tdi_um, "
+                         "kdeg_gut_per_min and kdeg_liver_per_min together")
+    if (d_emax is None) != (ec50_um is None):
+        raise ValueError("induction needs d_emax and ec50_um together")
     fm_arr = _fraction("fm", fm)
-    fg_arr = _fraction("Fg", fg)
-    gut = _organ_term(inhibitor_gut_um, ki_um, kinact_per_min, ki_tdi_um,
-                      kdeg_gut_per_min, d_emax, ec50_um)
-    liver = _organ_term(inhibitor_liver_um, ki_um, kinact_per_min, ki_tdi_um,
-                        kdeg_liver_per_min, d_emax, ec50_um)
+    fg_arr = _fraction("fg", fg)
+    i_gut = _nonneg("inhibitor_gut_um", inhibitor_gut_um)
+    i_liver = _nonneg("inhibitor_liver_um", inhibitor_liver_um)
+    checks = {"ki_um": _positive, "kinact_per_min": _nonneg, "ki_tdi_um": _positive,
+              "kdeg_gut_per_min": _positive, "kdeg_liver_per_min": _positive,
+              "d_emax": _nonneg, "ec50_um": _positive}
+    given = {"ki_um": ki_um, "kinact_per_min": kinact_per_min, "ki_tdi_um": ki_tdi_um,
+             "kdeg_gut_per_min": kdeg_gut_per_min, "kdeg_liver_per_min": kdeg_liver_per_min,
+             "d_emax": d_emax, "ec50_um": ec50_um}
+    v = {name: None if value is None else checks[name](name, value)
+         for name, value in given.items()}
+    gut = _organ_term(i_gut, v["ki_um"], v["kinact_per_min"], v["ki_tdi_um"],
+                      v["kdeg_gut_per_min"], v["d_emax"], v["ec50_um"])
+    liver = _organ_term(i_liver, v["ki_um"], v["kinact_per_min"], v["ki_tdi_um"],
+                        v["kdeg_liver_per_min"], v["d_emax"], v["ec50_um"])
     return 1.0 / (gut * (1.0 - fg_arr) + fg_arr) * 1.0 / (liver * fm_arr + (1.0 - fm_arr))

@@ -36,6 +36,10 @@ import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike, NDArray
 
+from pharmacourse._validate import checked as _checked
+from pharmacourse._validate import finite as _finite
+from pharmacourse._validate import numbers_only
+
 __all__ = [
     "NCAResult",
     "TerminalFit",
@@ -93,21 +97,21 @@ class NCAResult:
         return asdict(self)
 
 
-def _clean(t_h: ArrayLike, c: ArrayLike) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    t = np.asarray(t_h, dtype=float)
-    conc = np.asarray(c, dtype=float)
+def _clean(
+    t_h: ArrayLike, c: ArrayLike, c_name: str = "c"
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    t = _finite("t_h (sampling times)", t_h)
+    conc = numbers_only(c_name, c)
     if t.ndim != 1 or t.shape != conc.shape:
-        raise ValueError(f"times and concentrations must be 1-D and the same length, got "
-                         f"{t.shape} and {conc.shape}")
+        raise ValueError(f"t_h and {c_name} (times and concentrations) must be 1-D and the same "
+                         f"length, got {t.shape} and {conc.shape}")
     if t.size < 2:
-        raise ValueError("NCA needs at least two samples")
-    if not np.all(np.isfinite(t)):
-        raise ValueError("sampling times must be finite (no NaN or infinity)")
+        raise ValueError(f"t_h and {c_name}: NCA needs at least two samples")
     if np.any(np.diff(t) <= 0):
-        raise ValueError("sampling times must be strictly increasing")
+        raise ValueError("t_h (sampling times) must be strictly increasing")
     if np.any(~np.isfinite(conc)) or np.any(conc < 0):
-        raise ValueError("concentrations must be finite and >= 0 (drop missing samples first; "
-                         "set values below the limit of quantification to 0)")
+        raise ValueError(f"{c_name} (concentrations) must be finite and >= 0 (drop missing "
+                         "samples first; set values below the limit of quantification to 0)")
     return t, conc
 
 
@@ -115,6 +119,7 @@ def _log_down_mask(c1: NDArray[np.float64], c2: NDArray[np.float64]) -> NDArray[
     return (c2 < c1) & (c2 > 0) & (c1 > 0)
 
 
+@_checked
 def auc_linear_up_log_down(
     t_h: ArrayLike, c: ArrayLike, cumulative: bool = False
 ) -> float | NDArray[np.float64]:
@@ -159,6 +164,7 @@ def _fit(t: NDArray[np.float64], c: NDArray[np.float64]) -> TerminalFit:
     return TerminalFit(float(-slope), float(intercept), r2, adj, tuple(float(x) for x in t))
 
 
+@_checked
 def terminal_slope(
     t_h: ArrayLike, c: ArrayLike, n_points: int | None = 3, include_tmax: bool = False
 ) -> TerminalFit:
@@ -202,6 +208,7 @@ def terminal_slope(
     return fit
 
 
+@_checked
 def nca(
     t_h: ArrayLike,
     c_ng_per_ml: ArrayLike,
@@ -230,17 +237,17 @@ def nca(
             concentrations; a dose that is not a positive number; too few terminal points.
     """
     if dose_mg is not None and not (np.isfinite(dose_mg) and dose_mg > 0):
-        raise ValueError(f"dose must be a positive number of mg, got {dose_mg!r}")
-    t, conc = _clean(t_h, c_ng_per_ml)
+        raise ValueError(f"dose_mg must be a positive number of mg, got {dose_mg!r}")
+    t, conc = _clean(t_h, c_ng_per_ml, "c_ng_per_ml")
     if t[0] < 0:
-        raise ValueError("sampling times are after the dose and cannot be negative: drop "
+        raise ValueError("t_h: sampling times are after the dose and cannot be negative: drop "
                          "pre-dose samples or record them at t = 0")
     if t[0] > 0:
         t, conc = np.concatenate([[0.0], t]), np.concatenate([[0.0], conc])
     i_max = int(np.argmax(conc))
     positive = np.nonzero(conc > 0)[0]
     if positive.size == 0:
-        raise ValueError("all concentrations are zero")
+        raise ValueError("c_ng_per_ml: all concentrations are zero")
     i_last = int(positive[-1])
     auc_t = auc_linear_up_log_down(t, conc)
     fit = terminal_slope(t, conc, n_points=n_points)
@@ -273,6 +280,7 @@ def nca(
     )
 
 
+@_checked
 def nca_table(
     df: pd.DataFrame,
     subject: str = "subject",
@@ -292,6 +300,10 @@ def nca_table(
     Returns:
         A DataFrame indexed by subject with the ``NCAResult`` fields as columns.
     """
+    for arg, column in (("subject", subject), ("time", time), ("conc", conc), ("dose", dose)):
+        if column is not None and column not in df.columns:
+            raise ValueError(f"{arg}: column {column!r} is not in df (columns: "
+                             f"{', '.join(map(str, df.columns))})")
     rows = {}
     for sid, g in df.sort_values([subject, time]).groupby(subject, sort=True):
         d = float(g[dose].iloc[0]) if dose is not None else None

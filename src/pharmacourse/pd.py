@@ -19,6 +19,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy.special import ndtr, ndtri
 
+from pharmacourse._validate import checked as _checked
 from pharmacourse._validate import finite as _finite
 from pharmacourse._validate import nonneg as _nonneg
 from pharmacourse._validate import positive as _positive
@@ -48,6 +49,7 @@ def _receptor_fraction(value: ArrayLike) -> Array:
     return q
 
 
+@_checked
 def occupancy(ligand: ArrayLike, kd: ArrayLike, hill: ArrayLike = 1.0) -> Array:
     """Fraction of receptors occupied at equilibrium (Hill-Langmuir equation).
 
@@ -62,12 +64,13 @@ def occupancy(ligand: ArrayLike, kd: ArrayLike, hill: ArrayLike = 1.0) -> Array:
     Returns:
         Occupancy, between 0 and 1.
     """
-    kd_arr = _positive("Kd", kd)
-    n = _positive("Hill coefficient", hill)
-    x = (_nonneg("ligand concentration", ligand) / kd_arr) ** n
+    kd_arr = _positive("kd", kd)
+    n = _positive("hill", hill)
+    x = (_nonneg("ligand", ligand) / kd_arr) ** n
     return x / (1.0 + x)
 
 
+@_checked
 def emax_model(
     conc: ArrayLike, emax: ArrayLike, ec50: ArrayLike, hill: ArrayLike = 1.0, e0: ArrayLike = 0.0
 ) -> Array:
@@ -85,9 +88,11 @@ def emax_model(
     Returns:
         Effect (unit of emax).
     """
-    return _finite("E0", e0) + _finite("Emax", emax) * occupancy(conc, ec50, hill)
+    fraction = occupancy(_nonneg("conc", conc), _positive("ec50", ec50), hill)
+    return _finite("e0", e0) + _finite("emax", emax) * fraction
 
 
+@_checked
 def quantal_fraction_responding(dose: ArrayLike, ed50: ArrayLike, slope: ArrayLike) -> Array:
     """Fraction of a population that shows an all-or-none response at a dose (probit model).
 
@@ -106,7 +111,7 @@ def quantal_fraction_responding(dose: ArrayLike, ed50: ArrayLike, slope: ArrayLi
     Returns:
         Fraction responding, 0 to 1.
     """
-    ed = _positive("ED50", ed50)
+    ed = _positive("ed50", ed50)
     s = _positive("slope", slope)
     d = _nonneg("dose", dose)
     with np.errstate(divide="ignore"):
@@ -114,6 +119,7 @@ def quantal_fraction_responding(dose: ArrayLike, ed50: ArrayLike, slope: ArrayLi
     return ndtr(z)
 
 
+@_checked
 def dose_for_fraction_responding(fraction: ArrayLike, ed50: ArrayLike, slope: ArrayLike) -> Array:
     """Inverse of ``quantal_fraction_responding``: the dose at which a fraction responds.
 
@@ -123,17 +129,19 @@ def dose_for_fraction_responding(fraction: ArrayLike, ed50: ArrayLike, slope: Ar
     frac = _finite("fraction", fraction)
     if np.any((frac <= 0) | (frac >= 1)):
         raise ValueError(f"fraction must be strictly between 0 and 1, got {fraction!r}")
-    return _positive("ED50", ed50) * 10.0 ** (ndtri(frac) / _positive("slope", slope))
+    return _positive("ed50", ed50) * 10.0 ** (ndtri(frac) / _positive("slope", slope))
 
 
+@_checked
 def therapeutic_index(td50: ArrayLike, ed50: ArrayLike) -> Array:
     """Therapeutic index TI = TD50 / ED50 (dimensionless; LD50 / ED50 in animal work).
 
     Taught on a generic example drug: no therapeutic index is established for kratom.
     """
-    return _positive("TD50", td50) / _positive("ED50", ed50)
+    return _positive("td50", td50) / _positive("ed50", ed50)
 
 
+@_checked
 def cheng_prusoff_ki(ic50: ArrayLike, substrate: ArrayLike, km: ArrayLike) -> Array:
     """Inhibition constant from an IC50 (Cheng-Prusoff equation, competitive inhibition).
 
@@ -149,9 +157,10 @@ def cheng_prusoff_ki(ic50: ArrayLike, substrate: ArrayLike, km: ArrayLike) -> Ar
     Returns:
         Ki, in the unit of ic50.
     """
-    return _positive("IC50", ic50) / (1.0 + _nonneg("[S]", substrate) / _positive("Km", km))
+    return _positive("ic50", ic50) / (1.0 + _nonneg("substrate", substrate) / _positive("km", km))
 
 
+@_checked
 def dose_ratio(antagonist: ArrayLike, kb: ArrayLike, schild_slope: ArrayLike = 1.0) -> Array:
     """Agonist dose ratio caused by a competitive antagonist (Gaddum/Schild equation).
 
@@ -166,11 +175,12 @@ def dose_ratio(antagonist: ArrayLike, kb: ArrayLike, schild_slope: ArrayLike = 1
         kb: antagonist dissociation constant, > 0.
         schild_slope: s (dimensionless), > 0.
     """
-    return 1.0 + (_nonneg("[B]", antagonist) / _positive("KB", kb)) ** _positive(
-        "Schild slope", schild_slope
+    return 1.0 + (_nonneg("antagonist", antagonist) / _positive("kb", kb)) ** _positive(
+        "schild_slope", schild_slope
     )
 
 
+@_checked
 def schild_shifted_ec50(
     ec50: ArrayLike, antagonist: ArrayLike, kb: ArrayLike, schild_slope: ArrayLike = 1.0
 ) -> Array:
@@ -178,22 +188,24 @@ def schild_shifted_ec50(
 
     The curve shifts right in parallel and keeps its maximum (surmountable antagonism).
     """
-    return _positive("EC50", ec50) * dose_ratio(antagonist, kb, schild_slope)
+    return _positive("ec50", ec50) * dose_ratio(antagonist, kb, schild_slope)
 
 
+@_checked
 def tolerance_shifted_ec50(ec50: ArrayLike, fold_shift: ArrayLike) -> Array:
     """Tolerance as a rightward shift: EC50_tolerant = fold_shift * EC50 (fold_shift >= 1).
 
     For the other mechanism, loss of receptors, use ``operational_model`` with
     ``receptor_fraction`` < 1: for a partial agonist it lowers the maximum as well.
     """
-    fold = _positive("fold shift", fold_shift)
+    fold = _positive("fold_shift", fold_shift)
     if np.any(fold < 1):
         raise ValueError(f"tolerance shifts the curve right: fold_shift must be >= 1, got "
                          f"{fold_shift!r}")
-    return _positive("EC50", ec50) * fold
+    return _positive("ec50", ec50) * fold
 
 
+@_checked
 def operational_model(
     agonist: ArrayLike,
     ka: ArrayLike,
@@ -224,14 +236,15 @@ def operational_model(
     Returns:
         Effect (unit of em).
     """
-    ka_arr = _positive("KA", ka)
+    ka_arr = _positive("ka", ka)
     tau_eff = _receptor_fraction(receptor_fraction) * _nonneg("tau", tau)
-    a = _nonneg("agonist concentration", agonist)
-    n_arr = _positive("transducer slope n", n)
+    a = _nonneg("agonist", agonist)
+    n_arr = _positive("n", n)
     num = (tau_eff * a) ** n_arr
-    return _finite("Em", em) * num / ((ka_arr + a) ** n_arr + num)
+    return _finite("em", em) * num / ((ka_arr + a) ** n_arr + num)
 
 
+@_checked
 def operational_emax(
     tau: ArrayLike, em: ArrayLike = 100.0, n: ArrayLike = 1.0, receptor_fraction: ArrayLike = 1.0
 ) -> Array:
@@ -240,10 +253,11 @@ def operational_emax(
     It rises with tau and falls as receptors are removed (q < 1).
     """
     tau_eff = _receptor_fraction(receptor_fraction) * _nonneg("tau", tau)
-    t_n = tau_eff ** _positive("transducer slope n", n)
-    return _finite("Em", em) * t_n / (1.0 + t_n)
+    t_n = tau_eff ** _positive("n", n)
+    return _finite("em", em) * t_n / (1.0 + t_n)
 
 
+@_checked
 def operational_ec50(
     ka: ArrayLike, tau: ArrayLike, n: ArrayLike = 1.0, receptor_fraction: ArrayLike = 1.0
 ) -> Array:
@@ -255,5 +269,5 @@ def operational_ec50(
     """
     tau_eff = _positive("tau * receptor_fraction",
                         _receptor_fraction(receptor_fraction) * _nonneg("tau", tau))
-    n_arr = _positive("transducer slope n", n)
-    return _positive("KA", ka) / ((2.0 + tau_eff**n_arr) ** (1.0 / n_arr) - 1.0)
+    n_arr = _positive("n", n)
+    return _positive("ka", ka) / ((2.0 + tau_eff**n_arr) ** (1.0 / n_arr) - 1.0)

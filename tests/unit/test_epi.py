@@ -43,7 +43,7 @@ def test_rare_outcome_ratio_is_close_to_the_ratio_of_percentages():
 
 @pytest.mark.parametrize("bad", [0.0, 1.0, -0.1, 1.5, float("nan")])
 def test_prevalence_outside_zero_one_is_refused(bad):
-    with pytest.raises(ValueError, match="fraction strictly between 0 and 1"):
+    with pytest.raises(ValueError, match="p_true"):
         epi.sample_prevalence(bad, 2.0)
 
 
