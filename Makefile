@@ -29,18 +29,18 @@ help:
 
 $(VPY):
 	@$(PYTHON) scripts/check_python.py
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv --without-pip $(VENV)
 
 venv: $(VPY)
 
 # The stamps make a second run a no-op: the installer runs only when a lock or pyproject.toml
 # changed. scripts/install_lock.sh uses uv (bootstrapped into the venv) and falls back to pip.
 $(RUNTIME_STAMP): requirements/runtime.lock requirements/test.lock pyproject.toml | $(VPY)
-	bash scripts/install_lock.sh $(VENV) requirements/runtime.lock
+	bash scripts/install_lock.sh $(VENV) requirements/runtime.lock $(PYTHON)
 	@touch $@
 
 $(TEST_STAMP): requirements/test.lock requirements/runtime.lock pyproject.toml | $(VPY)
-	UV_REINSTALL=1 bash scripts/install_lock.sh $(VENV) requirements/test.lock
+	UV_REINSTALL=1 bash scripts/install_lock.sh $(VENV) requirements/test.lock $(PYTHON)
 	@touch $@ $(RUNTIME_STAMP)
 
 lab: $(RUNTIME_STAMP)
