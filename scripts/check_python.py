@@ -30,7 +30,7 @@ def message(version, low, high):
     return ("This course needs Python %d.%d to %d.%d, but this is Python %d.%d.%d. Get one: "
             "'uv python install 3.12' then 'make lab PYTHON=$(uv python find 3.12)'; on Windows "
             "'py -3.12'; with conda 'conda create -n py312 python=3.12'; or python.org."
-            % (low + last + tuple(version[:3])))
+            % (low + last + tuple(version[:3])))  # noqa: UP031 (Python 2 must run this file)
 
 
 def main():

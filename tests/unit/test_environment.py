@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import stat
 import subprocess
 import sys
@@ -16,6 +15,8 @@ from packaging.markers import Marker, default_environment
 from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
+
+from scripts.locks import parse_lock, pins_for
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -42,35 +43,10 @@ def environments(pythons: list[str]) -> list[tuple[str, dict[str, str]]]:
             for platform, values in PLATFORMS.items():
                 env = {**default_environment(), **values, "python_version": minor,
                        "python_full_version": f"{minor}.{patch}",
-                       "implementation_name": "cpython", "platform_python_implementation": "CPython"}
+                       "implementation_name": "cpython",
+                       "platform_python_implementation": "CPython"}
                 envs.append((f"Python {minor}.{patch} on {platform}", env))
     return envs
-
-
-def parse_lock(text: str, origin: str) -> list[tuple[str, str, Marker | None]]:
-    """(canonical name, exact version, marker or None) from ``name==version [; marker]`` lines."""
-    pins = []
-    for number, raw in enumerate(text.splitlines(), 1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        match = re.fullmatch(r"([A-Za-z0-9_.\-]+)==([^\s;]+)\s*(?:;\s*(.+))?", line)
-        if not match:
-            raise AssertionError(f"{origin}:{number}: not an exact pin: {line!r}")
-        marker = Marker(match.group(3)) if match.group(3) else None
-        pins.append((canonicalize_name(match.group(1)), match.group(2), marker))
-    return pins
-
-
-def pins_for(entries, env: dict[str, str], origin: str, problems: list[str]) -> dict[str, str]:
-    """Name -> version of the entries whose marker holds in ``env``; two pins of one name is a problem."""
-    chosen: dict[str, str] = {}
-    for name, version, marker in entries:
-        if marker is None or marker.evaluate(env):
-            if name in chosen and chosen[name] != version:
-                problems.append(f"{name}: {origin} pins both {chosen[name]} and {version}")
-            chosen[name] = version
-    return chosen
 
 
 def environment_pins(env_yml: dict) -> tuple[list[str], list]:
@@ -102,7 +78,8 @@ def disagreements(pyproject: dict, runtime: list, test: list, env_yml: dict) -> 
                 if req.marker is not None and not req.marker.evaluate(env):
                     continue
                 if name not in lock:
-                    found.append(f"{req.name}: in pyproject.toml but missing from the {origin} lock")
+                    found.append(
+                        f"{req.name}: in pyproject.toml but missing from the {origin} lock")
                 elif not req.specifier.contains(lock[name], prereleases=True):
                     found.append(f"{req.name}: {origin} lock pins {lock[name]}, outside "
                                  f"pyproject's range '{req.specifier}'")
@@ -197,7 +174,7 @@ def test_installed_versions_match_the_test_lock():
 
     _, _, test, _ = load_all()
     wrong = []
-    for name, pinned in pins_for(test, default_environment(), "the test lock", wrong).items():
+    for name, pinned in pins_for(test, None, "the test lock", wrong).items():
         try:
             installed = version(name)
         except PackageNotFoundError:

@@ -1,4 +1,7 @@
-"""`make lab`/`make test` on an unsupported Python stop with one clear line (scripts/check_python.py)."""
+"""`make lab`/`make test` on an unsupported Python stop with one clear line.
+
+scripts/check_python.py runs before the venv is made; a fake interpreter plays the old Python.
+"""
 
 from __future__ import annotations
 
