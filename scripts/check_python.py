@@ -28,8 +28,7 @@ def message(version, low, high):
         return None
     last = (high[0], high[1] - 1)
     # %-formatting, not f-strings: Python 2 must be able to run this file to print the line.
-    return (  # noqa: UP031
-        "This course needs Python %d.%d to %d.%d, but this is Python %d.%d.%d. Get one: "
+    return ("This course needs Python %d.%d to %d.%d, but this is Python %d.%d.%d. Get one: "
             "'uv python install 3.12' then 'make lab PYTHON=$(uv python find 3.12)'; on Windows "
             "'py -3.12'; with conda 'conda create -n py312 python=3.12'; or python.org."
             % (low + last + tuple(version[:3])))
