@@ -23,7 +23,7 @@ help:
 	@echo "make test-latest  the whole suite on the newest releases pyproject allows (.venv-latest)"
 	@echo "make notebooks  re-execute notebooks/ and solutions/ and store normalised outputs"
 	@echo "make exercises  regenerate exercises/ from solutions/"
-	@echo "make bench      print the speed table (models, explorers, quizzes)"
+	@echo "make bench      print the speed tables (models, explorers, quizzes, lesson start-up)"
 	@echo "make lock       re-resolve requirements/*.lock and environment.yml from pyproject.toml"
 	@echo "make clean      remove .venv, caches and test artefacts"
 
@@ -64,6 +64,7 @@ exercises: $(RUNTIME_STAMP)
 
 bench: $(TEST_STAMP)
 	$(VPY) scripts/bench.py
+	$(VPY) benchmarks/bench_startup.py
 
 # Keeps today's pins; `make lock UPGRADE=1` moves them to the newest allowed releases: only after
 # `make test-latest` is green (CONTRIBUTING.md, "Moving the pins").
