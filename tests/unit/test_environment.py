@@ -218,3 +218,13 @@ def test_postbuild_is_executable_strict_and_its_commands_work(tmp_path):
     import pharmacourse
 
     assert Path(pharmacourse.__file__).resolve().is_relative_to(ROOT / "src")
+
+
+def test_readme_names_the_tested_python_and_the_untested_ones():
+    """README: tested = environment.yml's Python; the others 'resolved but untested'."""
+    pyproject, *_ = load_all()
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert f"**tested on Python {BINDER_PYTHON}**" in readme
+    untested = [v for v in supported_pythons(pyproject) if v != BINDER_PYTHON]
+    listed = ", ".join(untested[:-1]) + " and " + untested[-1]
+    assert f"Python **{listed} are resolved but untested**" in readme, listed
