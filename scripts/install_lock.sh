@@ -16,9 +16,12 @@ uv_pin=$(sed -n 's/^uv==\([^ ;]*\).*/\1/p' requirements/test.lock)
 has_pip() { "$py" -m pip --version >/dev/null 2>&1 || "$py" -m ensurepip --upgrade >/dev/null; }
 if [ ! -x "$uv" ] || [ "$("$uv" --version 2>/dev/null | cut -d' ' -f2)" != "$uv_pin" ]; then
   # The base Python's pip can install into the venv (pip >= 22.3); else the venv's own pip.
-  "$base" -m pip --python "$py" install "${quiet[@]}" "uv==$uv_pin" 2>/dev/null \
-    || { has_pip && "$py" -m pip install "${quiet[@]}" "uv==$uv_pin"; } \
-    || echo "note: could not install uv $uv_pin into $venv; installing with pip instead (slower)" >&2
+  log=$(mktemp)
+  "$base" -m pip --python "$py" install "${quiet[@]}" "uv==$uv_pin" 2>"$log" \
+    || { has_pip && "$py" -m pip install "${quiet[@]}" "uv==$uv_pin" 2>"$log"; } \
+    || echo "note: could not install uv $uv_pin into $venv ($( (grep -m1 ERROR "$log" || tail -n1 "$log") | cut -c1-160));" \
+            "installing with pip instead (slower)" >&2
+  rm -f "$log"
 fi
 if [ -x "$uv" ]; then
   extra=()
