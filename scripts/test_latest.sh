@@ -21,8 +21,9 @@ rm -rf "$venv" "$out"
 mkdir -p "$out"
 t0=${EPOCHREALTIME/,/.}
 echo "== resolving the newest allowed releases into $venv"
-export UV_CACHE_DIR=${UV_CACHE_DIR_LATEST:-$PWD/$venv/uv-cache}
-"$uv" venv --quiet --python "$base" "$venv" || exit 2
+"$uv" venv --quiet --no-cache --python "$base" "$venv" || exit 2
+# Its own cache inside the throwaway venv (hardlinks, same disk); never .venv's.
+export UV_CACHE_DIR=$PWD/$venv/uv-cache
 "$uv" pip install --quiet --python "$venv/bin/python" --upgrade --resolution highest \
   -e ".[test]" pip || exit 2
 "$venv/bin/python" scripts/install_lab_settings.py >/dev/null || exit 2
