@@ -21,7 +21,8 @@ DIFF_LINES = 6  # nbval's first differing lines kept per cell
 
 def failed_tests(log: str) -> list[str]:
     """``FAILED``/``ERROR`` lines of pytest's short summaries, without the duplicates."""
-    found = [m.group(0) for m in re.finditer(r"^(?:FAILED|ERROR) \S+.*$", log, re.M)]
+    found = [m.group(0) for m in re.finditer(r"^(?:FAILED|ERROR) \S+\.(?:py|ipynb)\b.*$", log,
+                                             re.M)]
     return list(dict.fromkeys(found))
 
 

@@ -22,10 +22,10 @@ mkdir -p "$out"
 t0=${EPOCHREALTIME/,/.}
 echo "== resolving the newest allowed releases into $venv"
 "$uv" venv --quiet --no-cache --python "$base" "$venv" || exit 2
-# Its own cache inside the throwaway venv (hardlinks, same disk); never .venv's.
-export UV_CACHE_DIR=$PWD/$venv/uv-cache
-"$uv" pip install --quiet --python "$venv/bin/python" --upgrade --resolution highest \
-  -e ".[test]" pip || exit 2
+# Its own cache inside the throwaway venv (hardlinks, same disk), never .venv's. The tests keep
+# the Makefile's UV_CACHE_DIR: the Binder-like test installs environment.yml's LOCKED pins from it.
+"$uv" pip install --quiet --cache-dir "$venv/uv-cache" --python "$venv/bin/python" --upgrade \
+  --resolution highest -e ".[test]" pip || exit 2
 "$venv/bin/python" scripts/install_lab_settings.py >/dev/null || exit 2
 "$uv" pip freeze --python "$venv/bin/python" --exclude-editable > "$out/freeze.txt"
 awk -v a="$t0" -v b="${EPOCHREALTIME/,/.}" 'BEGIN { printf "== set up %s: %.1f s\n", "'"$venv"'", b - a }'

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import copy
+import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -130,6 +133,8 @@ FAILED notebooks/04-single-dose-pk.ipynb::Cell 12
 FAILED tests/unit/test_pk.py::test_half_life - AssertionError: 3 != 4
 == stage times
       41.0 s  unit and structure tests
+FAILED stages:
+  - unit and structure tests (exit 1)
 """
 
 
@@ -137,7 +142,7 @@ def test_report_lists_failures_changed_outputs_and_moved_packages():
     lock = "# header\npandas==3.1.1\nnumpy==2.4.6\npywinpty==3.1.2 ; os_name == 'nt'\nsix==1.17.0\n"
     freeze = "numpy==2.5.0\npandas==3.1.1\nnewdep==1.0\n-e file:///repo\n"
     report = latest_report.render(NBVAL_LOG, freeze, lock)
-    assert "RED: 2 failing test(s)" in report
+    assert "RED: 2 failing test(s)" in report and "FAILED stages" not in report
     assert "- FAILED tests/unit/test_pk.py::test_half_life - AssertionError: 3 != 4" in report
     assert "- notebooks/04-single-dose-pk.ipynb::Cell 12" in report
     assert "mismatch 'text/plain'" in report and "np.float64(12.5)" in report
@@ -152,3 +157,25 @@ def test_a_green_run_says_the_pins_may_move():
     report = latest_report.render("== stage times\n", "numpy==2.4.6\n", "numpy==2.4.6\n")
     assert "GREEN" in report and "## Failed tests (0)\n\n- none" in report
     assert "## Packages that moved from requirements/test.lock (0)\n\n- none" in report
+
+
+def test_report_reads_real_nbval_output(tmp_path):
+    """The parser against nbval's own failure text (a format change would hide every drift)."""
+    cell = {"cell_type": "code", "execution_count": 1, "id": "c1", "metadata": {},
+            "source": "print('dose 2 mg')",
+            "outputs": [{"name": "stdout", "output_type": "stream", "text": "dose 1 mg\n"}]}
+    notebook = {"cells": [cell], "nbformat": 4, "nbformat_minor": 5,
+                "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                            "language": "python"}}}
+    (tmp_path / "drift.ipynb").write_text(json.dumps(notebook))
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "--nbval", "--nbval-current-env", "--color=no", "-rfE",
+         "-p", "no:cacheprovider", "-c", "/dev/null", "--rootdir", str(tmp_path), "drift.ipynb"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1, result.stdout + result.stderr
+    changed = latest_report.changed_outputs(result.stdout)
+    assert [cell for cell, _ in changed] == ["drift.ipynb::Cell 0"], result.stdout
+    diff = "\n".join(changed[0][1])
+    assert "mismatch 'stdout'" in diff and "dose 1 mg" in diff and "dose 2 mg" in diff, diff
+    failed = latest_report.failed_tests(result.stdout)
+    assert len(failed) == 1 and failed[0].startswith("FAILED drift.ipynb::Cell 0"), failed
