@@ -30,8 +30,10 @@ if [ -x "$uv" ]; then
   [ "${UV_REINSTALL:-}" = "1" ] && extra+=(--reinstall)
   pip_pin=$("$py" -c 'import ensurepip; print(ensurepip.version())' 2>/dev/null || true)
   [ -n "$pip_pin" ] && ! "$py" -m pip --version >/dev/null 2>&1 && extra+=("pip==$pip_pin")
+  echo "installing $lock into $venv with uv (the first time downloads a few hundred MB)"
   "$uv" pip install --quiet --python "$py" "${extra[@]}" -r "$lock" -e .
 else
+  echo "installing $lock into $venv with pip (the first time downloads a few hundred MB)"
   has_pip
   "$py" -m pip install "${quiet[@]}" -r "$lock"
   "$py" -m pip install "${quiet[@]}" --no-deps -e .
