@@ -5,6 +5,8 @@
 #   3. nbval-lax over exercises/                           (learner copies store no outputs)
 #   4. real-browser tests: JupyterLab + Debian Chromium    (tests/browser)
 # Every stage runs even if an earlier one failed; the exit code is non-zero if any failed.
+# Each stage prints its wall time, and a table of all of them closes the run.
+# VPY picks the interpreter (make test-latest points it at .venv-latest/bin/python).
 # pytest's exit code 5 ("no tests collected") passes for a folder that has no notebooks yet.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -28,12 +30,19 @@ if [ "${PHARMACOURSE_OFFLINE:-}" != "1" ]; then
 fi
 
 failed=()
+timings=()
+elapsed() { awk -v a="$1" -v b="${EPOCHREALTIME/,/.}" 'BEGIN { printf "%.1f s", b - a }'; }
+run_start=${EPOCHREALTIME/,/.}
 stage() {
   local name=$1; shift
   echo
   echo "== $name"
+  local t0=${EPOCHREALTIME/,/.}
   "$VPY" -m pytest "$@"
   local rc=$?
+  local took; took=$(elapsed "$t0")
+  echo "== $name: $took (exit $rc)"
+  timings+=("$(printf '%10s  %s' "$took" "$name")")
   if [ "$rc" = 5 ]; then
     echo "== $name: nothing to test yet (no notebooks collected); that is not a failure"
   elif [ "$rc" != 0 ]; then
@@ -60,6 +69,9 @@ fi
 stage "browser tests" tests/browser
 
 echo
+echo "== stage times"
+printf '  %s\n' "${timings[@]}"
+echo "  $(printf '%10s' "$(elapsed "$run_start")")  all stages"
 if [ ${#failed[@]} -gt 0 ]; then
   echo "FAILED stages:"; printf '  - %s\n' "${failed[@]}"
   exit 1

@@ -209,12 +209,14 @@ def start_jupyterlab(
     quiet_settings: bool = True,
     minimal: bool = False,
     timeout_s: float = SERVER_START_TIMEOUT_S,
+    python: str | None = None,
 ) -> LabServer:
     """Start ``sys.executable -m jupyterlab`` serving ``root``; wait until it answers.
 
     ``workdir`` receives the log, the user settings, the workspaces and the progress folder.
     ``minimal=True`` starts it the way ``make lab`` does (no test-only settings, workspaces or
     news switches: only address, token and root folder).
+    ``python`` runs JupyterLab from another environment (default: this one, ``sys.executable``).
     On any failure the process is stopped before the error propagates.
     """
     workdir.mkdir(parents=True, exist_ok=True)
@@ -230,7 +232,8 @@ def start_jupyterlab(
             target.write_text(json.dumps(values))
 
     env = dict(os.environ)
-    venv_bin = str(Path(sys.executable).parent)
+    python = python or sys.executable
+    venv_bin = str(Path(python).parent)
     env["PATH"] = venv_bin + os.pathsep + env.get("PATH", "")
     # Kernels inherit this environment: they import the package from the copy being served
     # (so a deliberately broken copy is what runs) and keep quiz progress in a private folder.
@@ -248,7 +251,7 @@ def start_jupyterlab(
         port = free_port()
         token = secrets.token_hex(24)
         command = [
-            sys.executable,
+            python,
             "-m",
             "jupyterlab",
             "--no-browser",

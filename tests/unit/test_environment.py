@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import stat
 import subprocess
 import sys
@@ -12,29 +11,47 @@ from pathlib import Path
 
 import pytest
 import yaml
+from packaging.markers import Marker, default_environment
 from packaging.requirements import Requirement
+from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
+
+from scripts.locks import parse_lock, pins_for
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def parse_lock(text: str, origin: str) -> dict[str, str]:
-    """Map canonical package name -> exact version from ``name==version`` lines."""
-    pins: dict[str, str] = {}
-    for number, raw in enumerate(text.splitlines(), 1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        match = re.fullmatch(r"([A-Za-z0-9_.\-]+)==([^\s;]+)", line)
-        if not match:
-            raise AssertionError(f"{origin}:{number}: not an exact pin: {line!r}")
-        pins[canonicalize_name(match.group(1))] = match.group(2)
-    return pins
+PLATFORMS = {  # marker values of the platforms learners use
+    "linux": {"sys_platform": "linux", "os_name": "posix", "platform_system": "Linux"},
+    "windows": {"sys_platform": "win32", "os_name": "nt", "platform_system": "Windows"},
+    "macos": {"sys_platform": "darwin", "os_name": "posix", "platform_system": "Darwin"},
+}
+BINDER_PYTHON = "3.11"  # environment.yml's python: the version tested here
 
 
-def environment_pins(env: dict) -> tuple[list[str], dict[str, str]]:
+def supported_pythons(pyproject: dict) -> list[str]:
+    """The minor versions pyproject's requires-python admits, e.g. ['3.11', ..., '3.14']."""
+    spec = SpecifierSet(pyproject["project"]["requires-python"])
+    return [f"3.{minor}" for minor in range(6, 30) if spec.contains(f"3.{minor}.0")]
+
+
+def environments(pythons: list[str]) -> list[tuple[str, dict[str, str]]]:
+    """(label, marker environment) for each Python (first and a late patch) on each platform."""
+    envs = []
+    for minor in pythons:
+        for patch in ("0", "99"):
+            for platform, values in PLATFORMS.items():
+                env = {**default_environment(), **values, "python_version": minor,
+                       "python_full_version": f"{minor}.{patch}",
+                       "implementation_name": "cpython",
+                       "platform_python_implementation": "CPython"}
+                envs.append((f"Python {minor}.{patch} on {platform}", env))
+    return envs
+
+
+def environment_pins(env_yml: dict) -> tuple[list[str], list]:
     conda, pip_section = [], []
-    for dep in env.get("dependencies", []):
+    for dep in env_yml.get("dependencies", []):
         if isinstance(dep, dict) and "pip" in dep:
             pip_section = dep["pip"]
         else:
@@ -42,43 +59,47 @@ def environment_pins(env: dict) -> tuple[list[str], dict[str, str]]:
     return conda, parse_lock("\n".join(pip_section), "environment.yml pip section")
 
 
-def disagreements(pyproject: dict, runtime: dict[str, str], test: dict[str, str],
-                  env: dict) -> list[str]:
-    """Every inconsistency between the four files, each naming the package."""
+def disagreements(pyproject: dict, runtime: list, test: list, env_yml: dict) -> list[str]:
+    """Every inconsistency between the four files, each naming the package and the Python."""
     problems: list[str] = []
     project = pyproject["project"]
-    for origin, reqs, lock in (
-        ("runtime", project["dependencies"], runtime),
-        ("test", project["dependencies"] + project["optional-dependencies"]["test"], test),
-    ):
-        for spec in reqs:
-            req = Requirement(spec)
-            name = canonicalize_name(req.name)
-            if name not in lock:
-                problems.append(f"{req.name}: in pyproject.toml but missing from the {origin} lock")
-            elif not req.specifier.contains(lock[name], prereleases=True):
-                problems.append(
-                    f"{req.name}: {origin} lock pins {lock[name]}, outside pyproject's range "
-                    f"'{req.specifier}'"
-                )
-    for name, version in runtime.items():
-        if name in test and test[name] != version:
-            problems.append(f"{name}: runtime lock pins {version} but test lock pins {test[name]}")
-        if name not in test:
-            problems.append(f"{name}: in the runtime lock but missing from the test lock")
-    conda, env_pins = environment_pins(env)
-    if "python=3.11" not in conda:
-        problems.append("python: environment.yml must ask for python=3.11")
-    if "conda-forge" not in env.get("channels", []):
+    conda, env_entries = environment_pins(env_yml)
+    for label, env in environments(supported_pythons(pyproject)):
+        found: list[str] = []
+        rt = pins_for(runtime, env, "the runtime lock", found)
+        ts = pins_for(test, env, "the test lock", found)
+        for origin, reqs, lock in (
+            ("runtime", project["dependencies"], rt),
+            ("test", project["dependencies"] + project["optional-dependencies"]["test"], ts),
+        ):
+            for spec in reqs:
+                req = Requirement(spec)
+                name = canonicalize_name(req.name)
+                if req.marker is not None and not req.marker.evaluate(env):
+                    continue
+                if name not in lock:
+                    found.append(
+                        f"{req.name}: in pyproject.toml but missing from the {origin} lock")
+                elif not req.specifier.contains(lock[name], prereleases=True):
+                    found.append(f"{req.name}: {origin} lock pins {lock[name]}, outside "
+                                 f"pyproject's range '{req.specifier}'")
+        for name, version in rt.items():
+            if name not in ts:
+                found.append(f"{name}: in the runtime lock but missing from the test lock")
+            elif ts[name] != version:
+                found.append(f"{name}: runtime lock pins {version} but test lock pins {ts[name]}")
+        if env["python_version"] == BINDER_PYTHON:
+            yml = pins_for(env_entries, env, "environment.yml", found)
+            for name in rt.keys() | yml.keys():
+                if yml.get(name) != rt.get(name):
+                    found.append(f"{name}: environment.yml pins {yml.get(name)} but the runtime "
+                                 f"lock pins {rt.get(name)}")
+        problems += [f"{p} ({label})" for p in found]
+    if f"python={BINDER_PYTHON}" not in conda:
+        problems.append(f"python: environment.yml must ask for python={BINDER_PYTHON}")
+    if "conda-forge" not in env_yml.get("channels", []):
         problems.append("channels: environment.yml must use conda-forge")
-    for name, version in runtime.items():
-        if env_pins.get(name) != version:
-            problems.append(
-                f"{name}: environment.yml pins {env_pins.get(name)} but runtime lock pins {version}"
-            )
-    for name in env_pins.keys() - runtime.keys():
-        problems.append(f"{name}: in environment.yml but not in the runtime lock")
-    return problems
+    return list(dict.fromkeys(problems))
 
 
 def load_all(root: Path = ROOT):
@@ -91,7 +112,29 @@ def load_all(root: Path = ROOT):
 
 def test_pyproject_locks_and_environment_agree():
     problems = disagreements(*load_all())
-    assert not problems, "dependency files disagree:\n" + "\n".join(problems)
+    assert not problems, "dependency files disagree:\n" + "\n".join(problems[:40])
+
+
+def test_supported_pythons_are_311_to_314_in_metadata_and_classifiers():
+    pyproject, *_ = load_all()
+    pythons = supported_pythons(pyproject)
+    assert pythons == ["3.11", "3.12", "3.13", "3.14"]
+    classifiers = {c.rsplit(" :: ", 1)[-1] for c in pyproject["project"]["classifiers"]
+                   if c.startswith("Programming Language :: Python :: 3.")}
+    assert classifiers == set(pythons)
+
+
+def _swap(entries, name: str, version: str, python: str):
+    """Pin ``name`` to ``version`` on one Python, keeping the old pin on the others."""
+    out = []
+    for n, v, m in entries:
+        if n == name:
+            assert m is None, f"{name} has a marker already"
+            out += [(n, v, Marker(f"python_version != '{python}'")),
+                    (n, version, Marker(f"python_version == '{python}'"))]
+        else:
+            out.append((n, v, m))
+    return out
 
 
 @pytest.mark.parametrize("target", ["runtime", "test", "env", "pyproject"])
@@ -99,9 +142,9 @@ def test_changing_one_pin_in_one_file_is_caught(target):
     pyproject, runtime, test, env = load_all()
     name = "pandas"
     if target == "runtime":
-        runtime = {**runtime, name: "0.0.1"}
+        runtime = [(n, "0.0.1" if n == name else v, m) for n, v, m in runtime]
     elif target == "test":
-        test = {**test, name: "0.0.1"}
+        test = [(n, "0.0.1" if n == name else v, m) for n, v, m in test]
     elif target == "env":
         pip_section = next(d for d in env["dependencies"] if isinstance(d, dict))["pip"]
         pip_section[:] = [p if not p.startswith("pandas==") else "pandas==0.0.1"
@@ -113,13 +156,25 @@ def test_changing_one_pin_in_one_file_is_caught(target):
     assert problems and all(name in p for p in problems), problems
 
 
+@pytest.mark.parametrize("python", ["3.12", "3.14"])
+def test_a_pin_that_differs_on_one_python_names_package_and_version(python):
+    pyproject, runtime, test, env = load_all()
+    problems = disagreements(pyproject, runtime, _swap(test, "scipy", "1.0.0", python), env)
+    assert problems and all("scipy" in p and f"Python {python}." in p for p in problems), problems
+    dropped = [(n, v, Marker(f"python_version != '{python}'") if n == "numpy" else m)
+               for n, v, m in runtime]
+    problems = disagreements(pyproject, dropped, test, env)
+    assert any("numpy: in pyproject.toml but missing from the runtime lock "
+               f"(Python {python}.0 on linux)" == p for p in problems), problems
+
+
 def test_installed_versions_match_the_test_lock():
     """The venv the suite runs in is the locked one (make test installs the lock)."""
     from importlib.metadata import PackageNotFoundError, version
 
     _, _, test, _ = load_all()
     wrong = []
-    for name, pinned in test.items():
+    for name, pinned in pins_for(test, None, "the test lock", wrong).items():
         try:
             installed = version(name)
         except PackageNotFoundError:
@@ -163,3 +218,13 @@ def test_postbuild_is_executable_strict_and_its_commands_work(tmp_path):
     import pharmacourse
 
     assert Path(pharmacourse.__file__).resolve().is_relative_to(ROOT / "src")
+
+
+def test_readme_names_the_tested_python_and_the_untested_ones():
+    """README: tested = environment.yml's Python; the others 'resolved but untested'."""
+    pyproject, *_ = load_all()
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert f"**tested on Python {BINDER_PYTHON}**" in readme
+    untested = [v for v in supported_pythons(pyproject) if v != BINDER_PYTHON]
+    listed = ", ".join(untested[:-1]) + " and " + untested[-1]
+    assert f"Python **{listed} are resolved but untested**" in readme, listed
