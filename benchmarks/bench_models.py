@@ -40,7 +40,8 @@ def population_loop() -> None:
 ROWS = [
     ("population 1000 subjects x 2000 times, 15 doses (vectorised vs Python loop)",
      population_vectorised, population_loop),
-    ("population 10,000 subjects x 400 times (a plot's grid), 15 doses: explorer update, goal <= 200 ms",
+    ("population 10,000 subjects x 400 times (a plot's grid), 15 doses: explorer update "
+     "(goal <= 200 ms)",
      population_10000_plot_grid, None),
     ("population 10,000 subjects x 2000 times, 15 doses (information)",
      population_10000, None),

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy.special import ndtr, ndtri
 
 from pharmacourse._validate import checked as _checked
 from pharmacourse._validate import finite as _finite
@@ -116,6 +115,8 @@ def quantal_fraction_responding(dose: ArrayLike, ed50: ArrayLike, slope: ArrayLi
     d = _nonneg("dose", dose)
     with np.errstate(divide="ignore"):
         z = s * np.log10(d / ed)
+    from scipy.special import ndtr  # imported on first use: scipy.special costs ~0.5 s
+
     return ndtr(z)
 
 
@@ -129,6 +130,8 @@ def dose_for_fraction_responding(fraction: ArrayLike, ed50: ArrayLike, slope: Ar
     frac = _finite("fraction", fraction)
     if np.any((frac <= 0) | (frac >= 1)):
         raise ValueError(f"fraction must be strictly between 0 and 1, got {fraction!r}")
+    from scipy.special import ndtri  # imported on first use
+
     return _positive("ed50", ed50) * 10.0 ** (ndtri(frac) / _positive("slope", slope))
 
 

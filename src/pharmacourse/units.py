@@ -4,6 +4,12 @@ Every quantity a learner types (a quiz answer, an exercise answer) and every uni
 the models goes through the single registry ``ureg`` defined here, so "12 h", "720 min" and
 "0.5 d" compare equal everywhere.
 
+The registry is built on first use (``units.ureg``), not at import: pint costs about half a second
+to import and as much again to parse its definitions, and a lesson's first cell should not pay
+for units it may never convert. Its parsed definitions are cached (pint's own cache, in
+``$PHARMACOURSE_CACHE_DIR`` or the user cache folder), so later kernels build it in ~0.1 s; a
+cache folder that cannot be written is skipped, never an error.
+
 Mass and amount concentrations are linked by the molar mass *M* (g/mol):
 
     c_mass [ng/mL] = c_amount [nmol/L] * M [g/mol] / 1000
@@ -13,19 +19,63 @@ because 1 nmol/L * M g/mol = M ng/L = M/1000 ng/mL.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
 import numpy as np
-import pint
 from numpy.typing import ArrayLike
 
 from pharmacourse._validate import checked as _checked
 from pharmacourse._validate import nonneg as _nonneg
 from pharmacourse._validate import positive as _positive
 
-#: The one unit registry of the course (pint). Quantities from different registries cannot be
-#: compared, so every module imports this one.
-ureg = pint.UnitRegistry()
-ureg.define("molar = mole / liter = M")
-Q_ = ureg.Quantity
+if TYPE_CHECKING:  # pragma: no cover - for type checkers only
+    import pint
+
+_REGISTRY: Any = None
+
+
+def _cache_dir() -> Path | None:
+    """Where pint may cache its parsed definitions, or None if no folder can be written."""
+    base = os.environ.get("PHARMACOURSE_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
+    folder = (Path(base) if base else Path.home() / ".cache") / "pharmacourse" / "pint"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".writable"
+        probe.touch()
+    except OSError:
+        return None
+    return folder
+
+
+def _registry() -> pint.UnitRegistry:
+    """The one unit registry of the course (pint), built on first use.
+
+    Quantities from different registries cannot be compared, so every module uses this one
+    (``units.ureg``; ``units.Q_`` is its Quantity class).
+    """
+    global _REGISTRY
+    if _REGISTRY is None:
+        import pint
+
+        folder = _cache_dir()
+        try:
+            reg = pint.UnitRegistry(cache_folder=folder) if folder else pint.UnitRegistry()
+        except Exception:  # a stale or unreadable cache must never stop a lesson
+            reg = pint.UnitRegistry()
+        reg.define("molar = mole / liter = M")
+        _REGISTRY = reg
+    return _REGISTRY
+
+
+def __getattr__(name: str) -> Any:
+    """``ureg`` and ``Q_`` are built on first access (PEP 562), see :func:`_registry`."""
+    if name == "ureg":
+        return _registry()
+    if name == "Q_":
+        return _registry().Quantity
+    raise AttributeError(f"module 'pharmacourse.units' has no attribute {name!r}")
 
 
 def _like_input(given: object, result: np.ndarray) -> float | np.ndarray:
@@ -78,6 +128,9 @@ def to_unit(quantity: pint.Quantity, unit: str, molar_mass_g_per_mol: float | No
         pint.DimensionalityError: if the dimensions cannot be reconciled.
         ValueError: a unit pint does not know, a non-finite magnitude, a molar mass <= 0.
     """
+    import pint
+
+    ureg = _registry()
     try:
         ureg.Unit(unit)
     except (pint.errors.UndefinedUnitError, ValueError, TypeError, AttributeError) as err:

@@ -21,13 +21,14 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pint
-
+from pharmacourse import units
 from pharmacourse.quiz.model import Mistake, Option, Question, ValueSpec, resolve_function
 from pharmacourse.quiz.text import shorten
-from pharmacourse.units import ureg
+
+if TYPE_CHECKING:  # pragma: no cover - pint is imported on first use (see pharmacourse.units)
+    import pint
 
 CORRECT, INCORRECT, INVALID, RECORDED, ERROR = (
     "correct", "incorrect", "invalid", "recorded", "error")
@@ -171,26 +172,26 @@ def _lookup_data(spec: ValueSpec) -> pint.Quantity:
         unit = str(rows.iloc[0][unit_field])
     if not unit:
         unit = (getattr(frame, "attrs", {}) or {}).get("units", {}).get(column) or spec.unit
-    return ureg.Quantity(value, unit)
+    return units.ureg.Quantity(value, unit)
 
 
 def value_of(spec: ValueSpec, params: Mapping[str, float] | None = None) -> pint.Quantity:
     """The quantity a :class:`ValueSpec` stands for (literal, data lookup or named function)."""
     if spec.kind == "literal":
-        return ureg.Quantity(spec.value, spec.unit)
+        return units.ureg.Quantity(spec.value, spec.unit)
     if spec.kind == "data":
         return _lookup_data(spec)
     fn = resolve_function(spec.function or "")
     result = fn(**{**dict(spec.args), **dict(params or {})})
-    if isinstance(result, pint.Quantity):
-        return ureg.Quantity(result.magnitude, str(result.units))
-    return ureg.Quantity(float(result), spec.unit)
+    if isinstance(result, _pint().Quantity):
+        return units.ureg.Quantity(result.magnitude, str(result.units))
+    return units.ureg.Quantity(float(result), spec.unit)
 
 
 @functools.lru_cache(maxsize=512)
 def _expected_cached(question: Question, params: tuple) -> pint.Quantity:
     q = value_of(question.answer, dict(params))  # type: ignore[arg-type]
-    return ureg.Quantity(_convert(q, question.unit, question), question.unit)
+    return units.ureg.Quantity(_convert(q, question.unit, question), question.unit)
 
 
 def expected_quantity(question: Question,
@@ -206,15 +207,26 @@ def _molar_mass(question: Question) -> float | None:
     return float(_data_module().molar_mass(mm))
 
 
+def _pint() -> Any:
+    """The pint module, imported on first use (never at import: see pharmacourse.units)."""
+    import pint
+
+    return pint
+
+
+def _dimensionality_error() -> type[Exception]:
+    return _pint().DimensionalityError
+
+
 def _convert(q: pint.Quantity, unit: str | None, question: Question) -> float:
     """Magnitude of ``q`` in ``unit``; via the molar mass for nmol/L <-> ng/mL if one is given."""
     try:
         return float(q.to(unit).magnitude)
-    except pint.DimensionalityError:
+    except _dimensionality_error():
         mm = _molar_mass(question)
         if mm is None:
             raise
-        with ureg.context("chemistry", mw=mm * ureg("g/mol")):
+        with units.ureg.context("chemistry", mw=mm * units.ureg("g/mol")):
             return float(q.to(unit).magnitude)
 
 
@@ -240,7 +252,8 @@ def parse_answer(text: Any, default_unit: str | None) -> ParsedAnswer:
             value = math.inf
         if not math.isfinite(value):
             raise InvalidAnswer("Type a finite number of ordinary size (not nan or infinity).")
-        return ParsedAnswer(ureg.Quantity(value, default_unit), False, shorten(str(value), 40))
+        return ParsedAnswer(units.ureg.Quantity(value, default_unit), False,
+                            shorten(str(value), 40))
     if not isinstance(text, str):
         raise InvalidAnswer("Type a number, for example 12 h.")
     raw = text.strip()
@@ -271,18 +284,18 @@ def parse_answer(text: Any, default_unit: str | None) -> ParsedAnswer:
                             "type an ordinary number.")
     unit_text = m.group("unit").strip()
     if not unit_text:
-        return ParsedAnswer(ureg.Quantity(value, default_unit), False, raw)
+        return ParsedAnswer(units.ureg.Quantity(value, default_unit), False, raw)
     if _BAD_POWER.search(unit_text):
         raise InvalidAnswer("Powers of units are small whole numbers, one at a time (m^3, h^-1); "
                             "type a number and a unit, for example 12 h.")
     if not _UNIT_OK.match(unit_text) or re.search(r"[0-9]{3,}", unit_text):
         raise InvalidAnswer("The unit is not one I know; try h, min, d, ng/mL, nmol/L, mg or L.")
     try:
-        unit = ureg.parse_units(unit_text.replace("^", "**"))
+        unit = units.ureg.parse_units(unit_text.replace("^", "**"))
     except Exception:  # pint raises many types (UndefinedUnitError, TokenError, ...)
         raise InvalidAnswer("The unit is not one I know; try h, min, d, ng/mL, nmol/L, "
                             "mg or L.") from None
-    return ParsedAnswer(ureg.Quantity(value, unit), True, raw)
+    return ParsedAnswer(units.ureg.Quantity(value, unit), True, raw)
 
 
 # --------------------------------------------------------------------------- grading
@@ -374,7 +387,7 @@ def _mistake_match(question: Question, mistake: Mistake, parsed: ParsedAnswer,
     unit = mistake.unit or question.unit
     try:
         learner = _convert(parsed.quantity, unit, question)
-    except pint.DimensionalityError:
+    except _dimensionality_error():
         return False
     if mistake.range is not None:
         return mistake.range[0] <= learner <= mistake.range[1]
@@ -393,7 +406,7 @@ def _grade_numeric(question: Question, response: Any, params: Mapping[str, float
                              " Please tell the course maintainers.")
     try:
         learner = _convert(parsed.quantity, question.unit, question)
-    except pint.DimensionalityError:
+    except _dimensionality_error():
         learner = None
     except Exception:  # e.g. offset units in odd combinations
         raise InvalidAnswer("That unit cannot be converted; try the unit the question "
@@ -410,7 +423,7 @@ def _grade_numeric(question: Question, response: Any, params: Mapping[str, float
         if hit:
             return Result(INCORRECT, "Not yet.", (mistake.feedback,), mistake=i, value=learner)
     if learner is None:
-        wanted = ureg.Unit(question.unit)
+        wanted = units.ureg.Unit(question.unit)
         raise InvalidAnswer(
             f"That unit gives {describe_dimension(parsed.quantity)}, but this question asks for "
             f"{describe_dimension(wanted)} (in {question.unit}).")

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from pharmacourse import units
 from pharmacourse.quiz.bankfile import display_path, read_yaml  # noqa: F401 - re-exported
 from pharmacourse.quiz.model import (  # noqa: F401 - re-exported: the public home of the types
     DEFAULT_TRIES_BEFORE_REVEAL,
@@ -34,7 +35,6 @@ from pharmacourse.quiz.model import (  # noqa: F401 - re-exported: the public ho
     ValueSpec,
     resolve_function,
 )
-from pharmacourse.units import ureg
 
 #: Options offered for a prediction when the bank lists none (the verdict words of the claim list).
 DEFAULT_PREDICTION_OPTIONS = (
@@ -170,7 +170,7 @@ def _unit(ctx: _Ctx, value: Any, key: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ctx.fail(key, "must be a unit such as 'h', 'ng/mL' or 'dimensionless'")
     try:
-        ureg.Unit(value)
+        units.ureg.Unit(value)
     except Exception as exc:  # pint raises several error types for bad units
         raise ctx.fail(key, f"unknown unit {value!r} ({type(exc).__name__})") from None
     return value.strip()
@@ -392,7 +392,7 @@ def _question(ctx: _Ctx, raw: Any, lesson: str, section: str, default_tries: int
     _check_signature(ctx, answer, {p.name for p in params}, "answer.function")
     if answer.unit is not None:
         try:
-            ureg.Quantity(1.0, answer.unit).to(unit)
+            units.ureg.Quantity(1.0, answer.unit).to(unit)
         except Exception:
             if "molar_mass" not in raw:
                 raise ctx.fail("answer.unit", f"{answer.unit} cannot be converted to the question's"
@@ -411,8 +411,9 @@ def _question(ctx: _Ctx, raw: Any, lesson: str, section: str, default_tries: int
                 raise ctx.fail("molar_mass", "must be positive (g/mol)")
     mistakes = _mistakes(ctx, raw.get("mistakes"), unit, {p.name for p in params})
     for i, m in enumerate(mistakes if answer.kind == "literal" else (), start=1):
-        expected = ureg.Quantity(answer.value, answer.unit).to(unit).magnitude
-        if (m.range is not None and (m.unit is None or ureg.Unit(m.unit) == ureg.Unit(unit))
+        expected = units.ureg.Quantity(answer.value, answer.unit).to(unit).magnitude
+        same_unit = m.unit is None or units.ureg.Unit(m.unit) == units.ureg.Unit(unit)
+        if (m.range is not None and same_unit
                 and m.range[0] <= expected <= m.range[1]) or (
                 m.value is not None and m.value.kind == "literal" and m.unit is None
                 and (m.tolerance or tolerance).allows(m.value.value, expected)):
