@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pharmacourse.quiz import store
-from pharmacourse.quiz.classlink import join_class, leave_class
 from pharmacourse.quiz.claims import ClaimList, ClaimReview, claim_list, claim_review
+from pharmacourse.quiz.classlink import join_class, leave_class
 from pharmacourse.quiz.exchange import export_csv
 from pharmacourse.quiz.grading import (
     InvalidAnswer,
@@ -54,8 +54,8 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "Bank", "ClaimList", "ClaimReview", "InvalidAnswer", "ProgressWarning", "Question",
     "QuizBankError", "Result", "Section", "answer_text", "bank_path", "banks", "claim_list",
-    "claim_review", "draw_parameters", "expected_quantity",
-    "export_csv", "grade", "join_class", "leave_class", "load", "load_bank_file", "parse_answer", "parse_bank",
+    "claim_review", "draw_parameters", "expected_quantity", "export_csv", "grade", "join_class",
+    "leave_class", "load", "load_bank_file", "parse_answer", "parse_bank",
     "progress_download", "progress_table", "progress_upload", "quiz_dir", "resolve_function",
     "show", "validate",
 ]

@@ -374,6 +374,7 @@ def lesson_names() -> list[str]:
 
 
 # Export, download and upload live in their own module; kept importable from here.
+from pharmacourse.quiz import classlink  # noqa: E402  (live class folder, opt-in)
 from pharmacourse.quiz.exchange import (  # noqa: E402
     EXPORT_FIELDS,
     bundle,
@@ -381,7 +382,6 @@ from pharmacourse.quiz.exchange import (  # noqa: E402
     export_rows,
     merge_bundle,
 )
-from pharmacourse.quiz import classlink  # noqa: E402  (live class folder, opt-in)
 
 __all__ = ["EXPORT_FIELDS", "MAX_TEXT", "PREDICTIONS", "VERSION", "ProgressWarning", "bundle",
            "claims", "clean", "clean_entries", "export_csv", "export_rows", "merge_bundle",
