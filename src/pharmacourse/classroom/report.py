@@ -6,7 +6,9 @@ what it shows; learners appear only as a count (the report shows no names at all
 
 from __future__ import annotations
 
+import base64
 import html
+from collections.abc import Callable
 from pathlib import Path
 
 from pharmacourse.classroom.stats import ClassStats, QuestionStats
@@ -26,7 +28,10 @@ def _pct(share: float | None) -> str:
     return "–" if share is None else f"{100 * share:.0f} %"
 
 
-def _lesson_figure(lesson: str, rows: list[QuestionStats], out: Path) -> tuple[str, str]:
+Save = Callable[[str, bytes], str]  # (file name, PNG bytes) -> the img's src
+
+
+def _lesson_figure(lesson: str, rows: list[QuestionStats], save: Save) -> tuple[str, str]:
     fig, (ax,) = new_figure(7.0, 0.5 + 0.4 * max(len(rows), 2))
     shares = [100 * (q.first_try_share or 0.0) for q in rows]
     ax.barh(range(len(rows)), shares, color=series_style(0)["color"])
@@ -34,14 +39,13 @@ def _lesson_figure(lesson: str, rows: list[QuestionStats], out: Path) -> tuple[s
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
     ax.set_xlabel("learners right at the first try (%)")
-    name = f"first-try-{lesson}.png"
-    (out / name).write_bytes(figure_png(fig))
+    src = save(f"first-try-{lesson}.png", figure_png(fig))
     alt = (f"Bar chart, lesson {lesson}: share of learners right at the first try per question. "
            + "; ".join(f"{q.question_id} {_pct(q.first_try_share)}" for q in rows))
-    return name, alt
+    return src, alt
 
 
-def _claim_figure(claim, out: Path) -> tuple[str, str]:  # noqa: ANN001 - ClaimStats
+def _claim_figure(claim, save: Save) -> tuple[str, str]:  # noqa: ANN001 - ClaimStats
     choices = sorted(set(claim.first) | set(claim.latest))
     fig, (ax,) = new_figure(7.0, 0.6 + 0.5 * max(len(choices), 2))
     ys = range(len(choices))
@@ -53,12 +57,11 @@ def _claim_figure(claim, out: Path) -> tuple[str, str]:  # noqa: ANN001 - ClaimS
     ax.invert_yaxis()
     ax.set_xlabel("learners")
     ax.legend()
-    name = f"claim-{claim.claim}.png"
-    (out / name).write_bytes(figure_png(fig))
+    src = save(f"claim-{claim.claim}.png", figure_png(fig))
     alt = (f"Bar chart, claim {claim.claim}: learners per prediction, first and latest. "
            + "; ".join(f"{c}: first {claim.first[c]}, latest {claim.latest[c]}"
                        for c in choices))
-    return name, alt
+    return src, alt
 
 
 def _img(name: str, alt: str) -> str:
@@ -76,10 +79,10 @@ def _wrong_cell(q: QuestionStats) -> str:
     return "<ul>" + "".join(items) + "</ul>"
 
 
-def write_report(stats: ClassStats, out: str | Path) -> Path:
-    """Write ``out/index.html`` and its PNG figures; return the path of the page."""
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+def render_html(stats: ClassStats, save: Save | None = None) -> str:
+    """The report page; ``save`` stores each figure and returns its ``src`` (default: embedded
+    as a data URI, for the live notebook view)."""
+    save = save or (lambda _name, png: "data:image/png;base64," + base64.b64encode(png).decode())
     parts = [f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
              f"<title>Class report</title><style>{_CSS}</style></head><body>",
              "<h1>Class report: what did the class get wrong?</h1>",
@@ -98,7 +101,7 @@ def write_report(stats: ClassStats, out: str | Path) -> Path:
     lessons = sorted({q.lesson for q in stats.questions})
     for lesson in lessons:
         rows = [q for q in stats.questions if q.lesson == lesson]
-        parts.append(f"<h3>{_e(lesson)}</h3>{_img(*_lesson_figure(lesson, rows, out))}")
+        parts.append(f"<h3>{_e(lesson)}</h3>{_img(*_lesson_figure(lesson, rows, save))}")
         parts.append("<table><tr><th>question</th><th>right at first try</th><th>learners</th>"
                      "<th>attempts</th><th>reveals</th><th>most chosen wrong answers</th></tr>")
         for q in rows:
@@ -112,8 +115,20 @@ def write_report(stats: ClassStats, out: str | Path) -> Path:
     if not stats.claims:
         parts.append("<p>No predictions yet.</p>")
     for claim in stats.claims:
-        parts.append(f"<h3>Claim {_e(claim.claim)}</h3>{_img(*_claim_figure(claim, out))}")
+        parts.append(f"<h3>Claim {_e(claim.claim)}</h3>{_img(*_claim_figure(claim, save))}")
     parts.append("</body></html>\n")
+    return "\n".join(parts)
+
+
+def write_report(stats: ClassStats, out: str | Path) -> Path:
+    """Write ``out/index.html`` and its PNG figures; return the path of the page."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+
+    def save(name: str, png: bytes) -> str:
+        (out / name).write_bytes(png)
+        return name
+
     page = out / "index.html"
-    page.write_text("\n".join(parts), encoding="utf-8")
+    page.write_text(render_html(stats, save), encoding="utf-8")
     return page
