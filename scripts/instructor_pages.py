@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import sys
 from pathlib import Path
 
@@ -80,6 +81,28 @@ def _answer(q: quiz.Question) -> str:
     return _numeric_answer(q)
 
 
+def model_answers(slug: str) -> list[tuple[str, str]]:
+    """(exercise heading, model answer) of every written exercise in ``solutions/<slug>``."""
+    import nbformat
+
+    path = ROOT / "solutions" / f"{slug}.ipynb"
+    if not path.exists():
+        return []
+    cells = nbformat.read(path, as_version=4).cells
+    found, heading = [], ""
+    for cell in cells:
+        if cell.cell_type != "markdown":
+            continue
+        title = re.match(r"##\s+(Exercise\s.+)", cell.source)
+        if title:
+            heading = title.group(1).strip()
+        answer = re.search(r"BEGIN SOLUTION\s*(\*Model answer\.\*.*?)\s*#+ END SOLUTION",
+                           cell.source, re.S)
+        if answer:
+            found.append((heading, " ".join(answer.group(1).split())))
+    return found
+
+
 def generated_block(slug: str) -> str:
     """The generated part of a lesson's instructor page."""
     bank = quiz.load(slug)
@@ -112,6 +135,11 @@ def generated_block(slug: str) -> str:
             lines.append(f"| `{q.id}` | {q.claim} | {_cell(claims.get(str(q.claim), '?'))} | "
                          f"{_cell(opts)} |")
         lines.append("")
+    answers = model_answers(slug)
+    if answers:
+        lines += ["### Model answers of the written exercises (from the worked solutions)", ""]
+        for heading, text in answers:
+            lines += [f"**{heading}** (`solutions/{slug}.ipynb`)", "", f"> {text}", ""]
     lines.append(END)
     return "\n".join(lines)
 
