@@ -47,7 +47,7 @@ def locked_packages(lock: Path = LOCK) -> dict[str, str]:
 
     pins = {}
     for number, line in enumerate(lock.read_text(encoding="utf-8").splitlines(), start=1):
-        line = line.split(" #", 1)[0].strip()
+        line = line.split(" #", 1)[0].strip().rstrip("\\").strip()  # pip-compile style
         if not line or line.startswith(("#", "-")):
             continue
         try:

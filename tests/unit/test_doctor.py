@@ -35,7 +35,9 @@ def test_packages_missing_or_at_other_versions(tmp_path: Path,
     lock = tmp_path / "runtime.lock"
     lock.write_text("# comment\nnumpy==0.0.1\nnot-a-real-package-xyz==1.0\n"
                     'tomli==9.9 ; python_version < "3.0"\n'  # a marker that does not apply
-                    f'pyyaml=={importlib.metadata.version("pyyaml")} ; python_version >= "3.11"\n',
+                    f'pyyaml=={importlib.metadata.version("pyyaml")} ; '
+                    'python_version >= "3.11" \\\n'
+                    "    --hash=sha256:0000\n",  # pip-compile style continuation lines
                     encoding="utf-8")
     assert set(doctor.locked_packages(lock)) == {"numpy", "not-a-real-package-xyz", "pyyaml"}
     monkeypatch.setitem(doctor.CHECKS, "packages", lambda: doctor.check_packages(lock))

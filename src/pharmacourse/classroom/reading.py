@@ -127,7 +127,10 @@ def export_files(paths: Iterable[str | Path]) -> list[Path]:
             files.append(path)
         else:
             _warn(f"{path}: skipped, no such file or folder")
-    return files
+    unique: dict[Path, Path] = {}
+    for f in files:  # a file named and also in a folder named is one learner, not two
+        unique.setdefault(f.resolve(), f)
+    return list(unique.values())
 
 
 def read_exports(paths: Iterable[str | Path]) -> list[Learner]:

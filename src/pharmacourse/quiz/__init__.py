@@ -10,7 +10,9 @@ In a lesson::
 
 On the start page: ``quiz.progress_table()``, ``quiz.progress_download()``,
 ``quiz.progress_upload()``; for an instructor: ``quiz.export_csv("results.csv")`` (one row per
-attempt or prediction). Check banks for give-aways with ``python -m pharmacourse.quiz lint``.
+attempt or prediction), or live into a class folder with ``quiz.join_class("CODE", name=...)``
+(opt-in, when ``$PHARMACOURSE_CLASS_DIR`` is set; ``quiz.leave_class()``). Check banks for
+give-aways with ``python -m pharmacourse.quiz lint``.
 Banks live in ``quizzes/<lesson-slug>.yml`` (schema: ``quizzes/README.md``); check one with
 ``python -m pharmacourse.quiz validate quizzes/03-dose-response.yml``.
 """
