@@ -68,6 +68,8 @@ def test_first_try_shares_and_the_most_chosen_wrong_option_with_its_misconceptio
     claim = next(c for c in stats.claims if c.claim == info["pred"].claim)
     assert dict(claim.first) == {info["first"]: 5}  # how the class moved: two changed
     assert dict(claim.latest) == {info["first"]: 3, info["later"]: 2}
+    assert claim.choices() == [info["first"], info["later"]]  # in the bank's order
+    assert claim.text  # the claim's wording from data/claims.csv
 
     page = report([folder], tmp_path / "out")
     text = page.read_text(encoding="utf-8")

@@ -11,8 +11,11 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
+from matplotlib.ticker import MaxNLocator
+
 from pharmacourse.classroom.stats import ClassStats, QuestionStats
 from pharmacourse.plots import figure_png, new_figure, series_style
+from pharmacourse.quiz.text import inline
 
 _CSS = """body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
 line-height:1.45}table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #999;
@@ -46,7 +49,7 @@ def _lesson_figure(lesson: str, rows: list[QuestionStats], save: Save) -> tuple[
 
 
 def _claim_figure(claim, save: Save) -> tuple[str, str]:  # noqa: ANN001 - ClaimStats
-    choices = sorted(set(claim.first) | set(claim.latest))
+    choices = claim.choices()
     fig, (ax,) = new_figure(7.0, 0.6 + 0.5 * max(len(choices), 2))
     ys = range(len(choices))
     ax.barh([y - 0.2 for y in ys], [claim.first[c] for c in choices], height=0.4,
@@ -56,6 +59,7 @@ def _claim_figure(claim, save: Save) -> tuple[str, str]:  # noqa: ANN001 - Claim
     ax.set_yticks(list(ys), [c[:40] for c in choices])
     ax.invert_yaxis()
     ax.set_xlabel("learners")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend()
     src = save(f"claim-{claim.claim}.png", figure_png(fig))
     alt = (f"Bar chart, claim {claim.claim}: learners per prediction, first and latest. "
@@ -73,9 +77,10 @@ def _wrong_cell(q: QuestionStats) -> str:
         return "–"
     items = []
     for w in q.wrong[:3]:
-        named = (f" <em>misconception: {_e(w.misconception)}</em>"
-                 f" <small>(from the option's {_e(w.source)})</small>" if w.misconception else "")
-        items.append(f"<li>{_e(w.text)} [{_e(w.option_id)}] × {w.count}{named}</li>")
+        label = "misconception" if w.source == "misconception field" else "its feedback"
+        named = f" <em>{label}: {inline(w.misconception)}</em>" if w.misconception else ""
+        text = f"{inline(w.text)} [{_e(w.option_id)}]" if w.from_bank else f"“{_e(w.text)}”"
+        items.append(f"<li>{text} × {w.count}{named}</li>")
     return "<ul>" + "".join(items) + "</ul>"
 
 
@@ -106,7 +111,7 @@ def render_html(stats: ClassStats, save: Save | None = None) -> str:
                      "<th>attempts</th><th>reveals</th><th>most chosen wrong answers</th></tr>")
         for q in rows:
             parts.append(f"<tr><td><strong>{_e(q.question_id)}</strong><br>"
-                         f"<small>{_e(q.stem[:160])}</small></td>"
+                         f"<small>{inline(q.stem)}</small></td>"
                          f"<td>{_pct(q.first_try_share)} ({q.first_try_right} of {q.first_tries})"
                          f"</td><td>{q.learners}</td><td>{q.attempts}</td><td>{q.reveals}</td>"
                          f"<td>{_wrong_cell(q)}</td></tr>")
@@ -115,7 +120,8 @@ def render_html(stats: ClassStats, save: Save | None = None) -> str:
     if not stats.claims:
         parts.append("<p>No predictions yet.</p>")
     for claim in stats.claims:
-        parts.append(f"<h3>Claim {_e(claim.claim)}</h3>{_img(*_claim_figure(claim, save))}")
+        parts.append(f"<h3>Claim {_e(claim.claim)}</h3><p>{_e(claim.text)}</p>"
+                     f"{_img(*_claim_figure(claim, save))}")
     parts.append("</body></html>\n")
     return "\n".join(parts)
 

@@ -23,6 +23,7 @@ class WrongChoice:
     misconception: str
     source: str  # "misconception field" | "feedback" | "" (typed answer or unknown option)
     count: int
+    from_bank: bool = True  # False: the text is what a learner typed (untrusted)
 
 
 @dataclass
@@ -48,6 +49,23 @@ class ClaimStats:
     claim: str
     first: Counter = field(default_factory=Counter)
     latest: Counter = field(default_factory=Counter)
+    text: str = ""  # the claim (data/claims.csv)
+    options: list[str] = field(default_factory=list)  # the prediction's options, in bank order
+
+    def choices(self) -> list[str]:
+        """The options in the bank's order, then any other recorded choice."""
+        seen = set(self.first) | set(self.latest)
+        return [o for o in self.options if o in seen] + sorted(seen - set(self.options))
+
+
+def _claim_texts() -> dict[str, str]:
+    try:
+        from pharmacourse import data
+
+        table = data.load("claims")
+        return dict(zip(table["id"].astype(str), table["claim"].astype(str), strict=True))
+    except Exception:  # the report goes on without the claims' wording
+        return {}
 
 
 @dataclass
@@ -130,7 +148,7 @@ def _question_stats(bank, qid: str, rows_by_learner: list[list[dict]]) -> Questi
         missed = key.startswith("missed:")
         option = options.get(key.removeprefix("missed:"))
         if option is None:
-            st.wrong.append(WrongChoice(key, key, "", "", count))
+            st.wrong.append(WrongChoice(key, key, "", "", count, from_bank=False))
             continue
         name, source = option_label(option)
         text = f"left out: {option.text}" if missed else option.text
@@ -164,12 +182,19 @@ def class_stats(learners: list[Learner]) -> ClassStats:
                 seen[i].add(q.id)
             elif row["kind"] == "prediction":
                 preds.setdefault(row["claim"], []).append(row)
+                q = bank.questions.get(row["question_id"])
+                if q is not None and q.type == "prediction" and row["claim"] not in claims:
+                    claims[row["claim"]] = ClaimStats(row["claim"],
+                                                      options=[o.text for o in q.options])
                 lesson_rows.setdefault(bank.lesson, [set() for _ in learners])[i].add("")
         for claim, rows in preds.items():
             rows.sort(key=lambda r: (r["attempt"] or 0, r["time"]))
             cs = claims.setdefault(claim, ClaimStats(claim))
             cs.first[rows[0]["chosen"]] += 1
             cs.latest[rows[-1]["chosen"]] += 1
+    texts = _claim_texts()
+    for cs in claims.values():
+        cs.text = texts.get(cs.claim, "")
     questions = []
     for bank in sorted((b for b in banks.values() if b is not None), key=lambda b: b.lesson):
         for qid in bank.questions:
