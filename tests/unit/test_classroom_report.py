@@ -116,3 +116,23 @@ def test_hostile_files_are_skipped_or_escaped_never_crash(tmp_path: Path) -> Non
     text = page.read_text(encoding="utf-8")
     assert "<script>" not in text and "&lt;script&gt;" in text
     assert "1 learner file(s) read" in text
+
+
+def test_a_typed_number_is_named_by_the_bank_mistake_it_matches(tmp_path: Path,
+                                                               progress_dir: Path) -> None:
+    bank = quiz.load(LESSON)
+    q, n, m = next((q, n, m) for q in bank.questions.values() if q.type == "numeric"
+                   for n, m in enumerate(q.mistakes, start=1)
+                   if m.value is not None and m.value.kind == "literal")
+    typed = f"{m.value.value:g} {m.unit or q.unit}"
+    section = quiz.show(LESSON)
+    section.answer(q.id, typed)
+    other = f"98765.4 {q.unit}"  # wrong, and no typical mistake
+    assert quiz.grade(q, other).mistake is None
+    section.answer(q.id, other)
+    stats = class_stats(read_exports([quiz.export_csv(tmp_path / "one.csv")]))
+    wrong = {w.option_id: w for w in next(s for s in stats.questions
+                                          if s.question_id == q.id).wrong}
+    assert wrong[f"mistake {n}"].source == "mistake feedback"
+    assert wrong[f"mistake {n}"].misconception and wrong[f"mistake {n}"].count == 1
+    assert not wrong[other].from_bank  # learner text: shown quoted and escaped

@@ -77,7 +77,8 @@ def _wrong_cell(q: QuestionStats) -> str:
         return "–"
     items = []
     for w in q.wrong[:3]:
-        label = "misconception" if w.source == "misconception field" else "its feedback"
+        label = {"misconception field": "misconception", "feedback": "its feedback",
+                 "mistake feedback": "the bank's feedback"}.get(w.source, "")
         named = f" <em>{label}: {inline(w.misconception)}</em>" if w.misconception else ""
         text = f"{inline(w.text)} [{_e(w.option_id)}]" if w.from_bank else f"“{_e(w.text)}”"
         items.append(f"<li>{text} × {w.count}{named}</li>")

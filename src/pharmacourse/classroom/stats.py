@@ -115,6 +115,13 @@ def _bank(lesson: str, cache: dict):  # noqa: ANN202
 
 
 def _wrong_keys(question, chosen: str) -> list[str]:  # noqa: ANN001
+    if question.type == "numeric" and question.mistakes:
+        # a typed number that matches one of the bank's typical mistakes is counted as that
+        # mistake (parameterised questions are not: the export does not keep the drawn numbers)
+        from pharmacourse.quiz import grade
+
+        matched = grade(question, chosen).mistake
+        return [f"mistake:{matched}" if matched else chosen]
     if question.type == "multiple":
         correct = {o.id for o in question.options if o.correct}
         picked = [c for c in chosen.split(CHOSEN_SEPARATOR) if c]
@@ -145,6 +152,12 @@ def _question_stats(bank, qid: str, rows_by_learner: list[list[dict]]) -> Questi
                 wrong.update(_wrong_keys(q, r["chosen"]))
     options = {o.id: o for o in q.options}
     for key, count in wrong.most_common(5):
+        if key.startswith("mistake:"):
+            n = int(key.removeprefix("mistake:"))
+            st.wrong.append(WrongChoice(f"mistake {n}", f"typical mistake {n} of the bank",
+                                        first_sentence(q.mistakes[n - 1].feedback),
+                                        "mistake feedback", count))
+            continue
         missed = key.startswith("missed:")
         option = options.get(key.removeprefix("missed:"))
         if option is None:
