@@ -84,6 +84,7 @@ def test_two_learners_writing_at_once_and_a_hostile_file(tmp_path: Path,
         stats = class_stats(read_exports([folder]))
         page = report([folder], tmp_path / "out")
     assert stats.learners == 2
+    assert len(read_exports([folder], code="PHARM-B")) == 0  # another class's report
     assert any("mallory" in str(w.message) and w.category is ClassroomWarning for w in caught)
     assert sum(q.attempts for q in stats.questions) == 3 * N
     text = page.read_text(encoding="utf-8")

@@ -21,6 +21,7 @@ __all__ = ["ClassStats", "ClassroomWarning", "Learner", "class_stats", "read_exp
            "write_report"]
 
 
-def report(exports: list[str | Path], out: str | Path) -> Path:
-    """Read learners' export files or folders and write ``out/index.html``."""
-    return write_report(class_stats(read_exports(exports)), out)
+def report(exports: list[str | Path], out: str | Path, code: str | None = None) -> Path:
+    """Read learners' export files or folders (only class ``code``'s, if given) and write
+    ``out/index.html``."""
+    return write_report(class_stats(read_exports(exports, code)), out)

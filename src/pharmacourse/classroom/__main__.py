@@ -17,6 +17,7 @@ def main(argv: list[str] | None = None) -> int:
     rep.add_argument("exports", nargs="+", help="export CSV files or folders of them "
                      "(a class folder, PHARMACOURSE_CLASS_DIR)")
     rep.add_argument("--out", required=True, help="folder for index.html and its figures")
+    rep.add_argument("--code", help="only this class's files in a class folder (CODE--*.csv)")
     link = sub.add_parser("link", help="print the nbgitpuller link for a JupyterHub")
     link.add_argument("--hub", required=True, help="the hub's address, https://...")
     link.add_argument("--lesson", help="lesson number or slug to open (default: start page)")
@@ -35,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ClassroomWarning)
-        page = report(args.exports, args.out)
+        page = report(args.exports, args.out, args.code)
     for w in caught:
         print(f"warning: {w.message}", file=sys.stderr)
     print(f"wrote {page}")

@@ -133,11 +133,14 @@ def export_files(paths: Iterable[str | Path]) -> list[Path]:
     return list(unique.values())
 
 
-def read_exports(paths: Iterable[str | Path]) -> list[Learner]:
+def read_exports(paths: Iterable[str | Path], code: str | None = None) -> list[Learner]:
     """Every usable learner file among ``paths``; learners are labelled ``learner 1..n``
-    in file order (the report never shows file or user names)."""
+    in file order (the report never shows file or user names). With ``code``, only the class
+    folder's files of that class (``CODE--*.csv``, see ``quiz.join_class``)."""
     learners = []
     for path in export_files(paths):
+        if code is not None and not path.name.startswith(f"{code}--"):
+            continue
         learner = read_export(path, f"learner {len(learners) + 1}")
         if learner is not None:
             learners.append(learner)
