@@ -74,3 +74,10 @@ lock: $(TEST_STAMP)
 clean:
 	rm -rf $(VENV) .venv-latest .artifacts .pytest_cache .hypothesis .ruff_cache build src/*.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+# ---- doctor (instructor issue 17): check a machine before class; kept as its own block.
+# It only diagnoses (installs nothing), so a broken setup is reported, not silently repaired.
+.PHONY: doctor
+doctor:
+	@test -x $(VPY) || { echo "PROBLEM no .venv here: run make lab first"; exit 1; }
+	$(VPY) -m pharmacourse.doctor

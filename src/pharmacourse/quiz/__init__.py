@@ -10,7 +10,9 @@ In a lesson::
 
 On the start page: ``quiz.progress_table()``, ``quiz.progress_download()``,
 ``quiz.progress_upload()``; for an instructor: ``quiz.export_csv("results.csv")`` (one row per
-attempt or prediction). Check banks for give-aways with ``python -m pharmacourse.quiz lint``.
+attempt or prediction), or live into a class folder with ``quiz.join_class("CODE", name=...)``
+(opt-in, when ``$PHARMACOURSE_CLASS_DIR`` is set; ``quiz.leave_class()``). Check banks for
+give-aways with ``python -m pharmacourse.quiz lint``.
 Banks live in ``quizzes/<lesson-slug>.yml`` (schema: ``quizzes/README.md``); check one with
 ``python -m pharmacourse.quiz validate quizzes/03-dose-response.yml``.
 """
@@ -24,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from pharmacourse.quiz import store
 from pharmacourse.quiz.claims import ClaimList, ClaimReview, claim_list, claim_review
+from pharmacourse.quiz.classlink import join_class, leave_class
 from pharmacourse.quiz.exchange import export_csv
 from pharmacourse.quiz.grading import (
     InvalidAnswer,
@@ -53,8 +56,8 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "Bank", "ClaimList", "ClaimReview", "InvalidAnswer", "ProgressWarning", "Question",
     "QuizBankError", "Result", "Section", "answer_text", "bank_path", "banks", "claim_list",
-    "claim_review", "draw_parameters", "expected_quantity",
-    "export_csv", "grade", "load", "load_bank_file", "parse_answer", "parse_bank",
+    "claim_review", "draw_parameters", "expected_quantity", "export_csv", "grade", "join_class",
+    "leave_class", "load", "load_bank_file", "parse_answer", "parse_bank",
     "progress_download", "progress_table", "progress_upload", "quiz_dir", "resolve_function",
     "show", "validate",
 ]

@@ -285,13 +285,16 @@ def record_attempt(lesson: str, question_id: str, status: str, answer: str = "",
         state["last_status"] = status
         state["last_answer"] = _text(answer)
         state["updated"] = _now()
-        state["history"] = [*state["history"], {
-            "kind": "attempt", "attempt": state["attempts"], "chosen": picked,
-            "correct": status == "correct", "revealed": revealed_before,
-            "time": state["updated"]}][-MAX_HISTORY:]
+        sent.update({"kind": "attempt", "attempt": state["attempts"], "chosen": picked,
+                     "correct": status == "correct", "revealed": revealed_before,
+                     "time": state["updated"]})
+        state["history"] = [*state["history"], dict(sent)][-MAX_HISTORY:]
         return {k: v for k, v in state.items() if k != "history"}
 
-    return update(lesson, change)
+    sent: dict = {}
+    result = update(lesson, change)
+    classlink.emit_event(lesson, question_id, sent)  # only if the learner joined a class
+    return result
 
 
 def record_reveal(lesson: str, question_id: str) -> dict:
@@ -299,12 +302,15 @@ def record_reveal(lesson: str, question_id: str) -> dict:
         state = doc["questions"].setdefault(question_id, _clean_question({}))
         state["revealed"] = True
         state["updated"] = _now()
-        state["history"] = [*state["history"], {
-            "kind": "reveal", "attempt": None, "chosen": "", "correct": None, "revealed": True,
-            "time": state["updated"]}][-MAX_HISTORY:]
+        sent.update({"kind": "reveal", "attempt": None, "chosen": "", "correct": None,
+                     "revealed": True, "time": state["updated"]})
+        state["history"] = [*state["history"], dict(sent)][-MAX_HISTORY:]
         return {k: v for k, v in state.items() if k != "history"}
 
-    return update(lesson, change)
+    sent: dict = {}
+    result = update(lesson, change)
+    classlink.emit_event(lesson, question_id, sent)  # only if the learner joined a class
+    return result
 
 
 def record_prediction(claim: str, choice: str, lesson: str = "", question_id: str = "") -> dict:
@@ -318,9 +324,13 @@ def record_prediction(claim: str, choice: str, lesson: str = "", question_id: st
                  "time": entry["updated"]}
         doc["predictions"][str(claim)] = {**entry, "history": [*old["history"], guess]
                                           [-MAX_HISTORY:], "note": old["note"]}
+        sent.update(guess, number=len(old["history"]) + 1)
         return dict(entry)
 
-    return update(PREDICTIONS, change)
+    sent: dict = {}
+    result = update(PREDICTIONS, change)
+    classlink.emit_prediction(str(claim), sent, sent["number"])  # if the learner joined a class
+    return result
 
 
 def record_note(claim: str, text: str, lesson: str = "") -> str:
@@ -364,6 +374,7 @@ def lesson_names() -> list[str]:
 
 
 # Export, download and upload live in their own module; kept importable from here.
+from pharmacourse.quiz import classlink  # noqa: E402  (live class folder, opt-in)
 from pharmacourse.quiz.exchange import (  # noqa: E402
     EXPORT_FIELDS,
     bundle,
