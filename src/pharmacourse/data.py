@@ -257,7 +257,10 @@ def format_reference(ref_id: str) -> str:
         return "" if pd.isna(value) else str(value).strip()
 
     journal = " ".join(x for x in (text("journal"), text("volume_pages")) if x)
-    parts = [f"{text('authors')} ({row['year']}).", f"{text('title').rstrip('.')}."]
+    # an author list or title that was not seen stays empty in the data and is left out here
+    parts = [f"{text('authors')} ({row['year']}).".lstrip()]
+    if text("title"):
+        parts.append(f"{text('title').rstrip('.')}.")
     if journal:
         parts.append(f"*{journal}*.")
     if text("doi"):

@@ -118,11 +118,52 @@ def test_every_row_has_an_evidence_tag(name: str) -> None:
 def test_references_say_when_authors_are_missing() -> None:
     refs = _rows("references")
     for _, row in refs.iterrows():
+        authors = row["authors"] if isinstance(row["authors"], str) else ""
         if not row["authors_complete"]:
-            assert "[" in row["authors"] or "et al." in row["authors"], row["id"]
+            assert authors == "" or authors.endswith(", et al."), row["id"]
+            assert isinstance(row["verification"], str) and row["verification"], row["id"]
         else:
-            assert "[" not in row["authors"] and "et al." not in row["authors"], row["id"]
+            assert authors and "et al." not in authors, row["id"]
     assert not refs["id"].duplicated().any()
+
+
+def test_reference_text_never_carries_a_placeholder() -> None:
+    """Learners read authors, title and journal in generated lists: the state of verification
+    lives in its own column, never as '[... not captured]' inside the text."""
+    refs = _rows("references")
+    for field in ("authors", "title", "journal", "volume_pages"):
+        for ref_id, cell in zip(refs["id"], refs[field]):
+            if isinstance(cell, str):
+                assert "[" not in cell and "captured" not in cell, (ref_id, field, cell)
+    unseen = refs[refs["title"].isna() | refs["journal"].isna()]
+    assert unseen["verification"].notna().all(), list(unseen["id"])
+    for ref_id in refs["id"]:
+        cite = data.format_reference(ref_id)
+        assert "captured" not in cite and "nan" not in cite.split(), (ref_id, cite)
+    todd = data.format_reference("todd2020")
+    assert todd.startswith("Todd DA, et al. (2020). *Scientific Reports*.")
+
+
+def test_corrected_citations_issue_14() -> None:
+    """Corrections from the issue-14 source check: wrong or secondary citations repointed."""
+    enzymes = _rows("enzyme_inhibition")
+    extract = enzymes[enzymes["inhibitor"] == "M. speciosa alkaloid extract"]
+    assert len(extract) == 4 and set(extract["source_ids"]) == {"kong2011"}
+    assert extract.set_index("enzyme").loc["CYP3A4", "value"] == 0.78
+    kong = data.references("kong2011").iloc[0]
+    assert (kong["year"], kong["doi"], kong["pmcid"]) == (2011, "10.3390/molecules16097344", "PMC6264431")
+    receptors = _rows("receptor_pharmacology")
+    assert not receptors["source_ids"].str.contains("huestis2024").any()
+    pseudo = receptors[(receptors["compound"] == "mitragynine pseudoindoxyl") & (receptors["receptor"] == "MOR")]
+    assert "gillis2020" in pseudo["source_ids"].item() and "biased" in pseudo["note"].item()
+    assert data.references("cdc2018_salmonella")["url"].item().startswith("https://www.cdc.gov/")
+    assert "wikipedia" not in " ".join(_rows("references")["url"].dropna())
+    claims = _rows("claims").set_index("id")
+    assert "prescription or illicit" in claims.loc["b", "explanation"]
+    assert "mostly for illicit" not in claims.loc["b", "explanation"]
+    assert "used" in claims.loc["e", "explanation"] and "whole-leaf" in claims.loc["e", "explanation"]
+    assert claims.loc["i", "verdict"].endswith("not supported")
+    assert not re.search(r"\d\s*(-\s*\d+\s*)?g\b", claims.loc["k", "explanation"])  # no gram amounts
 
 
 def test_derived_and_flagged_rows_explain_themselves() -> None:
