@@ -184,7 +184,9 @@ def test_solution_values_substituted_into_the_exercise_pass_every_check(name, tm
     probe = copy.deepcopy(solution)
     for index, variable in reversed(slots):
         probe.cells.insert(index + 1, nbformat.v4.new_code_cell(
-            f"print('@@value', {index}, {variable!r}, _solution_literal({variable}))"))
+            "from IPython.display import display\n"
+            f"display({{'text/plain': '@@value {index} {variable} ' + "
+            f"_solution_literal({variable})}}, raw=True)"))
     probe.cells.insert(1, nbformat.v4.new_code_cell(LITERAL))
     for sub in ("probe", "run", "ex", "ex-run"):
         (tmp_path / sub).mkdir()
@@ -198,10 +200,10 @@ def test_solution_values_substituted_into_the_exercise_pass_every_check(name, tm
     values = {}
     for cell in ran.cells:
         for out in cell.get("outputs", []):
-            for line in out.get("text", "").splitlines():
-                if line.startswith("@@value "):
-                    _, index, variable, literal = line.split(" ", 3)
-                    values[(int(index), variable)] = literal
+            text = out.get("data", {}).get("text/plain", "")
+            if text.startswith("@@value "):  # display messages are not buffered like print
+                _, index, variable, literal = text.split(" ", 3)
+                values[(int(index), variable)] = literal
     assert set(values) == set(slots)
     for (index, variable), literal in values.items():
         lines = exercise.cells[index].source.split("\n")
