@@ -41,7 +41,7 @@ HUESTIS_T_HALF_MULTIPLE_H = 67.9
 
 # --- exercise 04.5: a hypothetical drug, drawn by pharmacourse.exercise_figures.plot("04.5") ---
 # Hidden parameters (one-compartment oral model); the learner reads Cmax off the figure.
-EX04_5 = {"dose_mg": 50.0, "v_l": 40.0, "k_per_h": 0.15, "ka_per_h": 1.5}
+EX04_5 = {"dose_mg": 60.0, "v_l": 48.0, "k_per_h": 0.15, "ka_per_h": 1.5}
 EX04_5_AXIS = {"y_max": 1200.0, "y_step": 50.0}  # ng/mL: axis top and grid spacing
 
 # --- the simulated subject of exercise 04.6 ---------------------------------------------------

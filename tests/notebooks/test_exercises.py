@@ -224,3 +224,25 @@ def test_exercises_run_and_every_check_says_not_answered(name, tmp_path):
     assert results, f"exercises/{name} calls no check()"
     for exercise_id, html in results:
         assert "check-not-answered" in html and "Not answered yet" in html, exercise_id
+
+
+def test_read_the_plot_exercises_do_not_print_what_they_ask_for():
+    """02.5 once printed `mystery_kd_nm = 10**1.60206`: hidden figures only, no parameter in view."""
+    from scripts import build_exercise_keys as bk
+
+    figures, keys = bk.figures(), bk.keys()
+    assert figures, "no hidden figures registered"
+    for exercise_id, spec in figures.items():
+        name = next(n for n in NAMES if n.startswith(exercise_id.split(".")[0] + "-"))
+        cells = _read(EXERCISES / name).cells
+        start = next(i for i, c in enumerate(cells) if f"Exercise {exercise_id}:" in c.source)
+        end = next(i for i, c in enumerate(cells) if f'check("{exercise_id}"' in c.source)
+        text = "\n".join(c.source for c in cells[start : end + 1])
+        assert "exercise_figures." in text, f"{exercise_id}: draw it with exercise_figures"
+        # the plateau of 03.2 (emax_pct) is the first thing read, and the caption states it for
+        # screen-reader users; the value asked for (the EC50) is never shown
+        shown_on_purpose = ("kind", "y_max", "y_step", "slope", "emax_pct")
+        hidden = [v for n, v in spec.items() if n not in shown_on_purpose]
+        for value in [*hidden, keys[exercise_id]["value"]]:
+            shown = re.search(rf"(?<![\d.]){re.escape(f'{value:g}')}(?![\d.])", text)
+            assert not shown, f"exercises/{name}, {exercise_id}: shows {value:g}"
