@@ -3,7 +3,8 @@
 Each key module's ``keys()`` returns its lesson's plain keys (format: solutions/README.md, "Answer
 keys"); its optional ``figures()`` returns the hidden parameters of its read-the-plot figures
 (drawn by ``pharmacourse.exercise_figures``). A new lesson adds its module and nothing here
-changes. ``--check`` exits 1 if either JSON is out of step. Run: ``.venv/bin/python scripts/build_exercise_keys.py [--check]``.
+changes. ``--check`` exits 1 if either JSON is out of step.
+Run: ``.venv/bin/python scripts/build_exercise_keys.py [--check]``.
 """
 
 from __future__ import annotations

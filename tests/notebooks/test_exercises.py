@@ -227,7 +227,7 @@ def test_exercises_run_and_every_check_says_not_answered(name, tmp_path):
 
 
 def test_read_the_plot_exercises_do_not_print_what_they_ask_for():
-    """02.5 once printed `mystery_kd_nm = 10**1.60206`: hidden figures only, no parameter in view."""
+    """02.5 once printed `mystery_kd_nm = 10**1.60206`: hidden figures, no parameter in view."""
     from scripts import build_exercise_keys as bk
 
     figures, keys = bk.figures(), bk.keys()
