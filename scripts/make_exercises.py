@@ -7,33 +7,53 @@ exercise notebook differs from what this script would write.
 
 The rules (also in solutions/README.md):
 
-Code cells
-    The lines from ``### BEGIN SOLUTION`` to ``### END SOLUTION`` (both marker lines included) are
-    replaced by one line ``NAME = ...  # your answer here`` (``...`` is Python's Ellipsis, so the
-    notebook still runs and the check cell reports "not answered yet"). The line keeps the
-    indentation of the ``### BEGIN SOLUTION`` line. Lines before and after the region are kept.
-    NAME is chosen as follows:
+Markers
+    A marker is a line of its own: optional indentation, one or more ``#``, optional spaces,
+    ``BEGIN SOLUTION`` or ``END SOLUTION`` (any case, one or more spaces between the words),
+    then optionally ``placeholder=NAME`` (begin marker of a code cell only) and optionally a
+    trailing comment (``# ...``). So ``### BEGIN SOLUTION``, ``# BEGIN SOLUTION``,
+    ``###BEGIN SOLUTION``, ``## begin solution  # why`` are all markers (nbgrader accepts each of
+    them too). In markdown cells the ``#`` are optional (``BEGIN SOLUTION`` alone is a marker).
+    Refused, with an error naming notebook, cell and line:
+    * a line that looks like a marker but is not one: a misspelling (``## BEGIN SOLUTON``),
+      ``BEGIN_SOLUTION``, the marker inside code (``print("### BEGIN SOLUTION")``), text after
+      the marker that is not a comment (``### BEGIN SOLUTION here``), a code-cell marker without
+      ``#`` (not a comment: it would not even run);
+    * unbalanced or nested markers, and a solutions notebook without any marker.
+    Line endings: CRLF and CR are read like LF; the exercise is written with LF.
 
-    1. an explicit name on the begin marker: ``### BEGIN SOLUTION placeholder=t_half_h``;
-    2. otherwise the target of the *last* simple assignment (``name = ...``, ``name: T = ...``,
-       ``name += ...``) at the region's own indentation level;
-    3. otherwise ``answer``.
+Code cells
+    The lines from the begin marker to the end marker (both included) are replaced by one line
+    with the indentation of the begin marker:
+
+    * ``NAME = ...  # your answer here`` (``...`` is Python's Ellipsis, so the notebook still runs
+      and the check cell reports "not answered yet"). NAME is the variable the check reads: the
+      second argument of the first ``check("ID", NAME)`` after the region (later in the same
+      cell, or in a following cell before the next solution region). The region must assign
+      that name; ``placeholder=NAME`` on the begin marker must agree with it. Without a check
+      after the region, NAME is ``placeholder=NAME`` or the one name the region assigns at its
+      own indentation; anything else is ambiguous and an error.
+    * ``raise NotImplementedError  # your code here`` when the region is the body of a ``def``
+      (a function-writing exercise): the check is given the function and reports "not answered
+      yet" while it raises NotImplementedError (or returns ``...``).
 
 Markdown cells
-    The lines from ``### BEGIN SOLUTION`` to ``### END SOLUTION`` are replaced by
-    ``*Write your answer here.*`` (the model answer stays in the solutions notebook only).
+    The region is replaced by ``*Write your answer here.*`` (the model answer stays in the
+    solutions notebook only).
 
 Title line
     The first cell of every solutions notebook must contain the phrase
     ``Worked solutions (instructor/self-study version)``; the exercise version replaces it by
-    ``Learner version; check your answers with the check cells``. A solutions notebook without the
-    phrase is an error, so the two versions can always be told apart at a glance.
+    ``Learner version; check your answers with the check cells``.
+
+Leak guard
+    Before anything is written, every line that occurs only inside solution regions is looked
+    for in the generated notebook; if one is there (or anything marker-like), nothing is written
+    and the error names the notebook, cell and line.
 
 Everything else
     Cell ids, cell metadata and notebook metadata are kept; outputs and execution counts are
-    cleared. A solutions notebook without any marker, or with unbalanced/nested markers, is an
-    error naming the notebook and the cell. Output is deterministic: the same input gives the same
-    bytes.
+    cleared. Output is deterministic: the same input gives the same bytes.
 
 Usage::
 
@@ -45,9 +65,11 @@ from __future__ import annotations
 
 import argparse
 import copy
+import difflib
 import re
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
@@ -56,21 +78,44 @@ REPO = Path(__file__).resolve().parents[1]
 SOLUTIONS_DIR = REPO / "solutions"
 EXERCISES_DIR = REPO / "exercises"
 
-BEGIN_RE = re.compile(
-    r"^(?P<indent>[ \t]*)### BEGIN SOLUTION(?:[ \t]+placeholder=(?P<name>\w+))?[ \t]*$"
+MARKER_RE = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<hashes>#*)[ \t]*(?P<kind>BEGIN|END)[ \t]+SOLUTION(?![\w])"
+    r"(?:[ \t]+placeholder=(?P<name>[A-Za-z_]\w*))?(?P<rest>.*)$",
+    re.IGNORECASE,
 )
-END_RE = re.compile(r"^[ \t]*### END SOLUTION[ \t]*$")
+TRAILING_OK_RE = re.compile(r"^[ \t]*(?:#.*)?$")
+# Anything that reads like begin/end + a word close to "solution" (for the "looks like" rule).
+SUSPECT_RE = re.compile(r"(?i)(?<![a-z])(begin|end)[\s_\-]*([a-z]+)")
 # A simple assignment at the start of a (dedented) line: name = ..., name: T = ..., name += ...
 ASSIGN_RE = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*(?::[^=]+)?(?:[-+*/%@&|^]|//|\*\*|>>|<<)?=(?!=)")
+CHECK_RE = re.compile(r"""\bcheck\(\s*["'](?P<id>[^"']+)["']\s*,\s*(?P<arg>[A-Za-z_]\w*)\s*[,)]""")
+DEF_RE = re.compile(r"^[ \t]*(?:async[ \t]+)?def[ \t]")
+NEWLINES_RE = re.compile(r"\r\n|\r|\n")
 
 SOLUTION_TITLE = "Worked solutions (instructor/self-study version)"
 EXERCISE_TITLE = "Learner version; check your answers with the check cells"
 MARKDOWN_PLACEHOLDER = "*Write your answer here.*"
 PLACEHOLDER_COMMENT = "# your answer here"
+FUNCTION_PLACEHOLDER = "raise NotImplementedError  # your code here"
 
 
 class ExerciseSourceError(ValueError):
     """A solutions notebook breaks the marker rules (the message names notebook and cell)."""
+
+
+@dataclass
+class Marker:
+    kind: str  # "begin" or "end"
+    indent: str
+    name: str | None
+
+
+@dataclass
+class Region:
+    begin: int  # line index of the begin marker
+    end: int  # line index of the end marker
+    indent: str
+    explicit: str | None
 
 
 def _where(notebook_name: str, index: int, cell: nbformat.NotebookNode) -> str:
@@ -78,11 +123,74 @@ def _where(notebook_name: str, index: int, cell: nbformat.NotebookNode) -> str:
     return f"{notebook_name}: cell {index} (id {cell_id!r}, {cell.cell_type})"
 
 
-def placeholder_name(region: list[str], indent: str, explicit: str | None) -> str:
-    """Name of the variable the learner must assign, by the rule in the module docstring."""
-    if explicit:
-        return explicit
-    name = "answer"
+def split_lines(source: str) -> list[str]:
+    """Lines of a cell source; CRLF and CR count as line ends like LF."""
+    return NEWLINES_RE.split(source)
+
+
+def _looks_like_marker(line: str) -> bool:
+    for match in SUSPECT_RE.finditer(line):
+        word = match.group(2).lower()
+        if difflib.SequenceMatcher(None, word, "solution").ratio() >= 0.75:
+            return True
+    return False
+
+
+def marker(line: str, cell_type: str, where: str) -> Marker | None:
+    """The marker on ``line`` (None for an ordinary line); refuse what only looks like one."""
+    match = MARKER_RE.match(line)
+    if match and TRAILING_OK_RE.match(match.group("rest")):
+        kind = match.group("kind").lower()
+        if cell_type == "code" and not match.group("hashes"):
+            raise ExerciseSourceError(
+                f"{where}: {line.strip()!r} is not a comment: write '### {kind.upper()} SOLUTION'"
+            )
+        if kind == "end" and match.group("name"):
+            raise ExerciseSourceError(f"{where}: placeholder= belongs on the BEGIN marker")
+        if cell_type != "code" and match.group("name"):
+            raise ExerciseSourceError(f"{where}: placeholder= is for code cells only")
+        return Marker(kind, match.group("indent"), match.group("name"))
+    if match or _looks_like_marker(line):
+        raise ExerciseSourceError(
+            f"{where}: {line.strip()!r} looks like a solution marker but is not one; a marker is "
+            "a line of its own: '### BEGIN SOLUTION' [placeholder=NAME] [# comment] or "
+            "'### END SOLUTION' [# comment] (see scripts/make_exercises.py)"
+        )
+    return None
+
+
+def find_regions(lines: list[str], cell_type: str, where: str) -> list[Region]:
+    """The solution regions of one cell, checked for balance and nesting."""
+    regions: list[Region] = []
+    open_at: Marker | None = None
+    start = 0
+    for i, line in enumerate(lines):
+        found = marker(line, cell_type, f"{where}: line {i + 1}")
+        if found is None:
+            continue
+        if found.kind == "begin":
+            if open_at is not None:
+                raise ExerciseSourceError(
+                    f"{where}: line {i + 1}: nested '### BEGIN SOLUTION' (close the first region)"
+                )
+            open_at, start = found, i
+        else:
+            if open_at is None:
+                raise ExerciseSourceError(
+                    f"{where}: line {i + 1}: '### END SOLUTION' without a begin"
+                )
+            regions.append(Region(start, i, open_at.indent, open_at.name))
+            open_at = None
+    if open_at is not None:
+        raise ExerciseSourceError(
+            f"{where}: line {start + 1}: '### BEGIN SOLUTION' without '### END SOLUTION'"
+        )
+    return regions
+
+
+def assigned_names(region: list[str], indent: str) -> list[str]:
+    """Targets of the simple assignments at the region's own indentation, in order."""
+    names = []
     for line in region:
         if not line.startswith(indent):
             continue
@@ -91,71 +199,144 @@ def placeholder_name(region: list[str], indent: str, explicit: str | None) -> st
             continue
         match = ASSIGN_RE.match(rest)
         if match:
-            name = match.group("name")
-    return name
+            names.append(match.group("name"))
+    return names
 
 
-def scrub_source(source: str, cell_type: str, where: str) -> tuple[str, int]:
-    """Return (scrubbed source, number of solution regions) for one cell's source."""
-    lines = source.split("\n")
-    out: list[str] = []
-    regions = 0
-    i = 0
-    while i < len(lines):
-        begin = BEGIN_RE.match(lines[i])
-        if END_RE.match(lines[i]):
-            raise ExerciseSourceError(f"{where}: line {i + 1}: '### END SOLUTION' without a begin")
-        if not begin:
-            out.append(lines[i])
-            i += 1
+def _inside_def(lines: list[str], region: Region) -> bool:
+    """True when the region is (part of) the body of a ``def``."""
+    if not region.indent:
+        return False
+    for line in reversed(lines[: region.begin]):
+        if not line.strip():
             continue
-        j = i + 1
-        while j < len(lines) and not END_RE.match(lines[j]):
-            if BEGIN_RE.match(lines[j]):
-                raise ExerciseSourceError(
-                    f"{where}: line {j + 1}: nested '### BEGIN SOLUTION' (close the first region)"
-                )
-            j += 1
-        if j == len(lines):
+        stripped = line[: len(line) - len(line.lstrip())]
+        if len(stripped) < len(region.indent):
+            return bool(DEF_RE.match(line))
+    return False
+
+
+def placeholder_line(lines: list[str], region: Region, check_arg: str | None, where: str) -> str:
+    """The line that replaces a code region (the rules in the module docstring)."""
+    if _inside_def(lines, region):
+        return f"{region.indent}{FUNCTION_PLACEHOLDER}"
+    names = assigned_names(lines[region.begin + 1 : region.end], region.indent)
+    at = f"{where}: line {region.begin + 1}"
+    if check_arg:
+        if region.explicit and region.explicit != check_arg:
             raise ExerciseSourceError(
-                f"{where}: line {i + 1}: '### BEGIN SOLUTION' without '### END SOLUTION'"
+                f"{at}: placeholder={region.explicit} but the check after the region reads "
+                f"{check_arg!r}"
             )
-        region = lines[i + 1 : j]
-        indent = begin.group("indent")
-        if cell_type == "code":
-            name = placeholder_name(region, indent, begin.group("name"))
-            out.append(f"{indent}{name} = ...  {PLACEHOLDER_COMMENT}")
-        else:
-            out.append(MARKDOWN_PLACEHOLDER)
-        regions += 1
-        i = j + 1
-    return "\n".join(out), regions
+        if check_arg not in names and not region.explicit:
+            raise ExerciseSourceError(
+                f"{at}: the check after the region reads {check_arg!r}, but the region assigns "
+                f"{sorted(set(names)) or 'nothing'}; assign {check_arg} in the region"
+            )
+        name = check_arg
+    elif region.explicit:
+        name = region.explicit
+    elif len(set(names)) == 1:
+        name = names[0]
+    else:
+        raise ExerciseSourceError(
+            f"{at}: ambiguous placeholder: no check() follows the region and it assigns "
+            f"{sorted(set(names)) or 'nothing'}; add placeholder=NAME to the begin marker"
+        )
+    return f"{region.indent}{name} = ...  {PLACEHOLDER_COMMENT}"
+
+
+def scrub_lines(lines: list[str], regions: list[Region], replace) -> list[str]:
+    out: list[str] = []
+    i = 0
+    for region in regions:
+        out.extend(lines[i : region.begin])
+        out.append(replace(region))
+        i = region.end + 1
+    out.extend(lines[i:])
+    return out
+
+
+def _next_check_arg(cells, index: int, after_line: int, regions_of) -> str | None:
+    """Argument name of the first check() after a region, before the next region."""
+    for j in range(index, len(cells)):
+        if cells[j].cell_type != "code":
+            continue
+        lines = split_lines(cells[j].source)
+        start = after_line + 1 if j == index else 0
+        stop = len(lines)
+        later = [r.begin for r in regions_of[j] if r.begin >= start]
+        if later:
+            stop = later[0]
+        for line in lines[start:stop]:
+            match = CHECK_RE.search(line)
+            if match:
+                return match.group("arg")
+        if later:
+            return None
+    return None
+
+
+def _leak_guard(solution, exercise, regions_of, notebook_name: str) -> None:
+    """Refuse an exercise that holds a solution-only line or anything marker-like."""
+    inside, outside = set(), set()
+    for cell, regions in zip(solution.cells, regions_of, strict=True):
+        lines = split_lines(cell.source)
+        in_region = set()
+        for r in regions:
+            in_region.update(range(r.begin, r.end + 1))
+        for k, line in enumerate(lines):
+            (inside if k in in_region else outside).add(line.strip())
+    solution_only = inside - outside - {""}
+    for index, cell in enumerate(exercise.cells):
+        for k, line in enumerate(split_lines(cell.source)):
+            if line.strip() in solution_only or "SOLUTION" in line.upper() and (
+                MARKER_RE.match(line) or _looks_like_marker(line)
+            ):
+                raise ExerciseSourceError(
+                    f"{_where(notebook_name, index, cell)}: line {k + 1}: refusing to write the "
+                    f"exercise: solution text {line.strip()!r} would be in it"
+                )
 
 
 def make_exercise(nb: nbformat.NotebookNode, notebook_name: str) -> nbformat.NotebookNode:
     """Return the learner version of a solutions notebook (the input is not modified)."""
+    solution = nb
     nb = copy.deepcopy(nb)
     if not nb.cells or SOLUTION_TITLE not in nb.cells[0].source:
         raise ExerciseSourceError(
             f"{notebook_name}: the first cell must contain {SOLUTION_TITLE!r} (the title rule); "
             "the exercise version replaces it"
         )
-    nb.cells[0].source = nb.cells[0].source.replace(SOLUTION_TITLE, EXERCISE_TITLE)
-    total = 0
+    regions_of = []
     for index, cell in enumerate(nb.cells):
         if cell.cell_type in ("code", "markdown"):
-            cell.source, n = scrub_source(
-                cell.source, cell.cell_type, _where(notebook_name, index, cell)
-            )
-            total += n
-        if cell.cell_type == "code":
-            cell.outputs = []
-            cell.execution_count = None
-    if total == 0:
+            where = _where(notebook_name, index, cell)
+            regions_of.append(find_regions(split_lines(cell.source), cell.cell_type, where))
+        else:
+            regions_of.append([])
+    if not any(regions_of):
         raise ExerciseSourceError(
             f"{notebook_name}: no '### BEGIN SOLUTION' / '### END SOLUTION' marker; a solutions "
             "notebook needs at least one solution region"
         )
+    for index, cell in enumerate(nb.cells):
+        lines, regions = split_lines(cell.source), regions_of[index]
+        where = _where(notebook_name, index, cell)
+        if cell.cell_type == "code":
+            def replace(region, lines=lines, index=index, where=where):
+                arg = _next_check_arg(nb.cells, index, region.end, regions_of)
+                return placeholder_line(lines, region, arg, where)
+        else:
+            def replace(region):
+                return MARKDOWN_PLACEHOLDER
+        if regions or "\r" in cell.source:
+            cell.source = "\n".join(scrub_lines(lines, regions, replace))
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+    nb.cells[0].source = nb.cells[0].source.replace(SOLUTION_TITLE, EXERCISE_TITLE)
+    _leak_guard(solution, nb, regions_of, notebook_name)
     return nb
 
 

@@ -14,18 +14,18 @@ Published numbers, typed from the papers (cited as in data/references.csv):
     mg per g: mitragynine 19.48, speciogynine 3.18, mitraciliatine 0.647, speciociliatine 5.12,
     paynantheine 5.86, isopaynantheine 0.512;
     7-hydroxymitragynine below the LOQ (< 0.124).
-  Funding (01.6): data/references.csv notes Huestis 2024 as funded by Johnson Foods LLC (a
-    company) and Henningfield 2022 by the American Kratom Foundation (a foundation).
-  Study designs (01.5) are read from each paper's title and methods: Vicknasingam 2020 (Yale J
-    Biol Med 93(2):229-38, PMID 32607084) is randomised, double-blind and placebo-controlled;
-    Tanna 2023 gave kratom to all participants in a fixed sequence; Smith 2024 observed usual
-    doses; Matsumoto 2004 is in mice; Grundmann 2017 a survey; Kiyokawa 2023 case reports.
+  Prozialeck 2020 (01.6): 8 products bought in Chicago-area shops, mitragynine from 3.9 to
+    62.1 mg/g; read here from data/product_composition.csv with pandas.
+  01.5 is a transfer task on four invented studies of a hypothetical product (Herb X): only
+    study B (randomised, placebo-controlled, blinded) can show that the product causes the
+    effect.
 The odds ratio of 01.2 is written out as (p1 / (1 - p1)) / (p0 / (1 - p0)).
 """
 
 from __future__ import annotations
 
-from _keylib import around
+import pandas as pd
+from _keylib import DATA_DIR, around
 
 NSDUH_PAST_YEAR_PCT = 0.7
 CROWD_PAST_YEAR_PCT = 6.7
@@ -34,10 +34,17 @@ NMURX_PAST_YEAR_PCT = 0.8
 K51_MG_PER_G = {"mitragynine": 19.48, "speciogynine": 3.18, "mitraciliatine": 0.647,
                 "speciociliatine": 5.12, "paynantheine": 5.86, "isopaynantheine": 0.512}
 K51_7OH_LOQ_MG_PER_G = 0.124
-COMPANY_FUNDED_REFERENCE = "huestis2024"  # note in data/references.csv: Johnson Foods LLC
-RCT_AMONG_CANDIDATES = "vicknasingam2020"  # randomised, placebo-controlled, double-blind
-CANDIDATES_01_5 = ("matsumoto2004", "tanna2023", "smith2024_obs", "grundmann2017",
-                   "vicknasingam2020", "kiyokawa2023")
+HERB_X_STUDIES = ("A", "B", "C", "D")  # invented studies of exercise 01.5
+HERB_X_CAUSAL = "B"  # randomised, placebo-controlled, blinded
+SHOPS = "8 products bought in Chicago-area shops"  # Prozialeck 2020, in data/
+
+
+def _shop_range() -> tuple[float, float]:
+    """(lowest, highest) mitragynine content of the shop survey, read from data/ directly."""
+    table = pd.read_csv(DATA_DIR / "product_composition.csv")
+    rows = table[(table["product"] == SHOPS) & (table["analyte"] == "mitragynine")]
+    value = dict(zip(rows["statistic"], rows["value"], strict=True))
+    return float(value["min"]), float(value["max"])
 
 
 def keys() -> dict[str, dict]:
@@ -54,7 +61,11 @@ def keys() -> dict[str, dict]:
     surveys = ["NSDUH 2019", "NSDUH 2019 (prescription opioid use disorder subgroup)",
                "NMURx online panel", "crowdsourced online sample",
                "residential treatment programme"]
-    candidates_01_5 = list(CANDIDATES_01_5)
+    lowest, highest = _shop_range()
+    us = pd.read_csv(DATA_DIR / "product_composition.csv")
+    us = us[us["product"] == "US commercial products and US-grown plants"]
+    us_ratio = us[us["statistic"] == "max"]["value"].item() / us[us["statistic"] == "min"][
+        "value"].item()
     return {
         "01.1": {
             "title": "How many times NSDUH's estimate?",
@@ -141,41 +152,46 @@ def keys() -> dict[str, dict]:
                  "to it."),
             ],
         },
-        "01.6": {
-            "title": "Which study was paid for by a company?",
+        "01.5": {
+            "title": "Which study could show that a product works?",
             "kind": "choice",
-            "choice": COMPANY_FUNDED_REFERENCE,
-            "options": [],
-            "format": "one reference id as a string, e.g. 'tanna2022'",
-            "hint": "Re-read '6. Who paid?' in lesson 01: filter refs on the note column with "
-            "refs['note'].str.contains('Funded', na=False) and read who funded each.",
-            "explain": "Worth reading closely, not dismissing: judge its methods (randomised, "
-            "double-blind, placebo-controlled) and check it against independent studies.",
+            "choice": HERB_X_CAUSAL,
+            "options": list(HERB_X_STUDIES),
+            "format": "one study letter as a string: 'A', 'B', 'C' or 'D'",
+            "hint": "Re-read '5. How to weigh a claim' in lesson 01: which study compares "
+            "people who took the product with people who did not, with chance deciding who took "
+            "it and nobody knowing who took which?",
+            "explain": "Random allocation makes the groups alike in everything but the product, "
+            "and placebo plus blinding remove expectation: only then can a difference be put "
+            "down to the product.",
             "choice_mistakes": [
-                ("henningfield2022", "That study was funded by the American Kratom Foundation, a "
-                 "foundation, not a company."),
-                ("tanna2022", "Tanna 2022 has no funding note in the references table. Filter "
-                 "the note column for 'Funded'."),
+                ("A", "A survey of buyers: they chose the product, they report their own sleep, "
+                 "and there is no comparison group."),
+                ("C", "Case reports: no comparison group, and sleep problems often improve "
+                 "without any treatment."),
+                ("D", "There is a comparison group, but people chose whether to take Herb X: the "
+                 "two groups can differ in many other ways (confounding), and nobody was blinded."),
             ],
         },
-        "01.5": {
-            "title": "Which study is a randomised, placebo-controlled trial?",
-            "kind": "choice",
-            "choice": RCT_AMONG_CANDIDATES,
-            "options": candidates_01_5,
-            "format": "one study id as a string: " + ", ".join(repr(c) for c in candidates_01_5),
-            "hint": "Re-read '5. How to weigh a claim' in lesson 01 and read each title: which "
-            "one says that participants were randomised and compared with a placebo?",
-            "explain": "The only placebo-controlled human study of kratom and pain: small, in "
-            "regular users, one preparation, one laboratory pain test.",
-            "choice_mistakes": [
-                ("tanna2023", "A clinical study in people, but every participant received "
-                 "kratom in a fixed sequence: no randomisation and no placebo."),
-                ("smith2024_obs", "People were observed after their usual dose: no placebo and "
-                 "no randomisation."),
-                ("matsumoto2004", "Controlled, but in mice: an animal study."),
-                ("grundmann2017", "An online survey: self-report, no comparison group."),
-                ("kiyokawa2023", "Case reports: no comparison group at all."),
+        "01.6": {
+            "title": "How much does the content vary between shop products?",
+            "kind": "quantity",
+            "unit": "",
+            "value": highest / lowest,
+            "tolerance": {"rel": 0.02},
+            "format": "a plain number (a ratio, no unit); tolerance +/- 2 %",
+            "hint": "Re-read '1. The plant and what is in it' in lesson 01: keep the rows of the "
+            "Chicago-area shop survey for mitragynine, then divide the 'max' value by the 'min' "
+            "value.",
+            "explain": "Products sold side by side differed about sixteenfold in mitragynine: "
+            "the same amount of two products is not the same amount of alkaloid.",
+            "mistakes": [
+                (*around(highest - lowest, 0.01), "That is the difference in mg/g; the exercise "
+                 "asks how many *times* the highest is the lowest (a ratio)."),
+                (*around(lowest / highest, 0.03), "The ratio is upside down: divide the highest "
+                 "by the lowest."),
+                (*around(us_ratio, 0.02), "You used the survey of US commercial products and "
+                 "plants; use the 8 Chicago-area shop products."),
             ],
         },
     }

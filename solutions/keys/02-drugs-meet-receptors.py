@@ -11,25 +11,27 @@ Published numbers, typed from the papers (cited as in data/references.csv):
     human alpha-2A adrenoceptor 1260 nM ([3H]RX821002 displacement).
   Tanna 2022 (Pharmaceutics 14(3):620, doi:10.3390/pharmaceutics14030620): mitragynine median
     Cmax 81.9 nM after one 2 g kratom tea.
-  Kruegel 2016 (J Am Chem Soc 138(21):6754-64, doi:10.1021/jacs.6b00360): mitragynine is a
-    competitive antagonist at human KOR.
+02.6 is a transfer task on an invented compound H (table below, stated in the exercise):
+  the blocker at the lowest concentration is the receptor with no activation and the lowest Ki.
 Occupancy is written out as [L] / ([L] + Kd) and Cheng-Prusoff as IC50 / (1 + [L*]/Kd), with
 no call into pharmacourse.pd (the solutions use pd; the keys must not).
 """
 
 from __future__ import annotations
 
+import pandas as pd
 from _keylib import around
 
 YUE_MOR_DOR_RATIO = 16.0
 OBENG2024_MG_ALPHA2A_KI_NM = 1260.0
 TANNA_MG_CMAX_MEDIAN_NM = 81.9
 TANNA_MG_CMAX_MAX_NM = 177.0
-KRUEGEL_MG_AT_KOR = "competitive antagonist"
 # Values stated in the exercises themselves (invented examples):
 EX02_1_KD_NM = 25.0  # occupancy at 9 x Kd
 EX02_2_IC50_NM, EX02_2_RADIOLIGAND_NM, EX02_2_RADIOLIGAND_KD_NM = 450.0, 3.0, 1.2
-EX02_5_KD_NM = 40.0  # the curve drawn in exercise 02.5
+EX02_6_COMPOUND_H = {"receptor": ["MOR", "KOR", "DOR"], "ki_nm": [12.0, 3.0, 150.0],
+                     "emax_pct": [45.0, 0.0, 0.0]}  # invented, as printed in exercise 02.6
+EX02_5_KD_NM = 60.0  # hidden: the curve pharmacourse.exercise_figures.plot("02.5") draws
 
 
 def keys() -> dict[str, dict]:
@@ -42,7 +44,10 @@ def keys() -> dict[str, dict]:
     pct = "a percentage (a plain number is read as %), or a fraction as Q_(x, '')"
     conc = ("a concentration in nM (a plain number is read as nM), or a quantity with units, "
             "e.g. Q_(x, 'uM') or the string 'x uM'")
-    options_02_6 = ["agonist", "partial agonist", "competitive antagonist", "no binding"]
+    compound_h = pd.DataFrame(EX02_6_COMPOUND_H)
+    not_activated = compound_h[compound_h["emax_pct"] == 0.0]
+    blocker = not_activated.sort_values("ki_nm")["receptor"].iloc[0]
+    options_02_6 = list(compound_h["receptor"])
     return {
         "02.1": {
             "title": "Occupancy at nine times the Kd",
@@ -149,21 +154,26 @@ def keys() -> dict[str, dict]:
             ],
         },
         "02.6": {
-            "title": "What does mitragynine do at KOR?",
+            "title": "Binding is not activating: a new compound",
             "kind": "choice",
-            "choice": KRUEGEL_MG_AT_KOR,
+            "choice": blocker,
             "options": options_02_6,
             "format": "one of these strings: " + ", ".join(repr(o) for o in options_02_6),
-            "hint": "Re-read '4. Binding is not activating' in lesson 02 and look at the result "
-            "column of the row compound == 'mitragynine' and receptor == 'KOR'.",
-            "explain": "It binds KOR without activating it and blocks agonists there: 'acts on "
-            "kappa receptors' does not mean 'activates them'.",
+            "hint": "Re-read '4. Binding is not activating' in lesson 02: keep the receptors "
+            "where compound H produced no effect (emax_pct == 0), then pick the one with the "
+            "smallest Ki (the tightest binding).",
+            "explain": "Compound H binds KOR most tightly of all and does not activate it: at "
+            "low concentrations it blocks KOR while it partly activates MOR.",
             "choice_mistakes": [
-                ("partial agonist", "That is what mitragynine does at MOR. Look at the KOR row."),
-                ("agonist", "Binding is not activating: at KOR the human-receptor assays found "
-                 "no activation. Look at the result column."),
-                ("no binding", "Mitragynine binds all three opioid receptors (Yue 2018 gives "
-                 "affinity ratios). Look at the result column of the KOR row."),
+                ("MOR", "Compound H activates MOR (emax 45 %): it is a partial agonist there, "
+                 "not a blocker."),
+                ("DOR", "Compound H does not activate DOR either, but its Ki there is 50 times "
+                 "higher than at KOR: blocking DOR needs far more compound."),
             ],
         },
     }
+
+
+def figures() -> dict[str, dict]:
+    """Hidden parameters of the read-the-plot figures (stored obfuscated in the package)."""
+    return {"02.5": {"kind": "occupancy", "kd_nm": EX02_5_KD_NM}}

@@ -17,9 +17,9 @@ from _keylib import around
 
 OBENG2021_7OH_EMAX_PCT = 41.3
 EX03_1 = {"emax": 80.0, "ec50": 40.0, "n": 2.0, "c": 60.0}  # % , nM, -, nM
-EX03_2 = {"emax": 60.0, "ec50": 200.0, "n": 1.5}  # drug Z as drawn in the exercise
+EX03_2 = {"emax": 60.0, "ec50": 300.0, "n": 1.5}  # hidden: drug Z of exercise_figures.plot("03.2")
 EX03_4 = {"ec50": 3.0, "b": 50.0, "kb": 5.0}  # nM
-EX03_5 = {"ed50": 7.0, "td50": 180.0}  # mg/kg, the parameters the simulated table was drawn with
+EX03_5 = {"ed50": 8.0, "td50": 130.0, "slope": 2.5}  # hidden: mg/kg, exercise_figures.table("03.5")
 
 
 def keys() -> dict[str, dict]:
@@ -141,9 +141,19 @@ def keys() -> dict[str, dict]:
             "mistakes": [
                 (*around(1.0 / ti, 0.06), "Upside down: TI = TD50 / ED50, so a safer drug has a "
                  "larger index."),
-                (160.0, 195.0, "That looks like the TD50 itself or TD50 - ED50; the therapeutic "
-                 "index is the ratio TD50 / ED50."),
-                (5.5, 8.5, "That looks like the ED50; divide the TD50 by it."),
+                (EX03_5["td50"] * 0.85, EX03_5["td50"] * 1.15, "That looks like the TD50 itself "
+                 "or TD50 - ED50; the therapeutic index is the ratio TD50 / ED50."),
+                (EX03_5["ed50"] * 0.8, EX03_5["ed50"] * 1.2, "That looks like the ED50; divide "
+                 "the TD50 by it."),
             ],
         },
+    }
+
+
+def figures() -> dict[str, dict]:
+    """Hidden parameters of the read-the-plot figures (stored obfuscated in the package)."""
+    return {
+        "03.2": {"kind": "emax", "emax_pct": EX03_2["emax"], "ec50_nm": EX03_2["ec50"],
+                 "hill": EX03_2["n"]},
+        "03.5": {"kind": "quantal_table", **EX03_5},
     }

@@ -39,7 +39,12 @@ TRAKULSRICHAI_SAMPLING_H = 24.0
 HUESTIS_T_HALF_SINGLE_H = 43.4
 HUESTIS_T_HALF_MULTIPLE_H = 67.9
 
-# --- the simulated subject of exercises 04.5 and 04.6 ------------------------------------------
+# --- exercise 04.5: a hypothetical drug, drawn by pharmacourse.exercise_figures.plot("04.5") ---
+# Hidden parameters (one-compartment oral model); the learner reads Cmax off the figure.
+EX04_5 = {"dose_mg": 60.0, "v_l": 48.0, "k_per_h": 0.15, "ka_per_h": 1.5}
+EX04_5_AXIS = {"y_max": 1200.0, "y_step": 50.0}  # ng/mL: axis top and grid spacing
+
+# --- the simulated subject of exercise 04.6 ---------------------------------------------------
 # One-compartment oral model with Tanna's medians; ka = 5.8 1/h is the value stated in the
 # exercise (chosen there so that the model peaks at about 1 h, Tanna's median tmax).
 SIM_KA_PER_H = 5.8
@@ -59,11 +64,17 @@ def bateman_ng_per_ml(t_h: float) -> float:
     return mg_per_l * 1000.0
 
 
-def _sim_cmax_ng_per_ml() -> float:
-    # tmax of the Bateman function: dC/dt = 0  <=>  tmax = ln(ka/k) / (ka - k)
-    k = TANNA_CL_F_L_PER_H / TANNA_VZ_F_L
-    tmax_h = math.log(SIM_KA_PER_H / k) / (SIM_KA_PER_H - k)
-    return bateman_ng_per_ml(tmax_h)
+def _ex04_5_peak() -> tuple[float, float]:
+    """(tmax in h, Cmax in ng/mL) of the Bateman function, written out with ``math``.
+
+    dC/dt = 0  <=>  tmax = ln(ka/k) / (ka - k); C = Dose/V * ka/(ka - k) (e^-k t - e^-ka t).
+    """
+    p = EX04_5
+    k, ka = p["k_per_h"], p["ka_per_h"]
+    tmax_h = math.log(ka / k) / (ka - k)
+    mg_per_l = p["dose_mg"] / p["v_l"] * ka / (ka - k) * (
+        math.exp(-k * tmax_h) - math.exp(-ka * tmax_h))
+    return tmax_h, mg_per_l * 1000.0
 
 
 def _sim_auc_0_24_trapezoid() -> float:
@@ -97,7 +108,7 @@ def keys() -> dict[str, dict]:
     }
     fewest = min(covered, key=covered.get)
 
-    cmax = _sim_cmax_ng_per_ml()
+    tmax_h, cmax = _ex04_5_peak()
     auc = _sim_auc_0_24_trapezoid()
     sum_of_concs = sum(bateman_ng_per_ml(t) for t in SIM_SAMPLE_TIMES_H)
     left_rectangles = sum(
@@ -257,19 +268,11 @@ def keys() -> dict[str, dict]:
             "with units such as 'x ng/mL'; tolerance +/- 5 %",
             "hint": "Re-read 'Reading a concentration-time curve' in lesson 04: Cmax is the "
             "height of the highest point of the curve, read on the y axis (ng/mL).",
-            "explain": "A one-compartment model with the terminal volume Vz/F underestimates "
-            "the observed peak (Tanna's median Cmax was about ten times higher): mitragynine "
-            "distributes in two phases.",
+            "explain": "Cmax is read on the y axis at the top of the curve; the time of the "
+            "peak (tmax) is read on the x axis below it.",
             "mistakes": [
                 (
-                    30.0,
-                    35.0,
-                    "That is close to the published median Cmax of Tanna 2022. Read "
-                    "the simulated curve drawn above instead.",
-                ),
-                (
-                    0.9,
-                    1.1,
+                    *around(tmax_h, 0.15),
                     "That looks like tmax (the time of the peak, in h). The question "
                     "asks for the height of the peak (ng/mL).",
                 ),
@@ -314,3 +317,8 @@ def keys() -> dict[str, dict]:
             ],
         },
     }
+
+
+def figures() -> dict[str, dict]:
+    """Hidden parameters of the read-the-plot figures (stored obfuscated in the package)."""
+    return {"04.5": {"kind": "oral_pk", **EX04_5, **EX04_5_AXIS}}

@@ -21,6 +21,9 @@ Answers
     * ``kind: "choice"``: one string (a study id, an option label), compared after normalising
       (case, surrounding spaces and quotes ignored).
     * ``kind: "choices"``: a set (or list/tuple) of strings, order and duplicates ignored.
+    * a function (function-writing exercises, key entry ``call``: the arguments): the check
+      calls it and grades its value; one that raises NotImplementedError (the untouched
+      placeholder body) or returns ``...`` / None is "not answered yet".
     * ``None``, the untouched ``...`` placeholder, a wrong type, an unreadable string, NaN or a
       quantity of the wrong dimension give a "Not answered yet" message that says what is expected.
 
@@ -362,6 +365,29 @@ def _read_choice(answer: Any, key: dict[str, Any]) -> str | frozenset[str]:
     return frozenset(normalise_choice(item) for item in items)
 
 
+def _call_answer(function: Any, key: dict[str, Any]) -> Any:
+    """The value of a function-writing answer: the function called with the key's ``call``.
+
+    A function that is not written yet (it raises NotImplementedError, or returns ``...`` or
+    None) is "not answered"; any other error it raises is reported, never re-raised, so the
+    learner's kernel keeps running.
+    """
+    if "call" not in key:
+        raise _NotAnswered("got a function; give the value it computes")
+    try:
+        return function(*key["call"])
+    except NotImplementedError as err:
+        raise _NotAnswered(
+            "your function is not written yet (it raises NotImplementedError): replace that "
+            "line with your code"
+        ) from err
+    except Exception as err:  # the learner's code: report, never crash the kernel
+        raise _NotAnswered(
+            f"calling your function with {tuple(key['call'])!r} raised "
+            f"{type(err).__name__}: {err}"
+        ) from err
+
+
 def _grade_quantity(exercise_id: str, key: dict[str, Any], answer: Any) -> CheckResult:
     value = _read_quantity(answer, key)
     expected = _decode_number(exercise_id, key["expected"])
@@ -404,6 +430,11 @@ def _grade_choice(exercise_id: str, key: dict[str, Any], answer: Any) -> CheckRe
 def grade(exercise_id: str, answer: Any) -> CheckResult:
     """Compare ``answer`` with the registered key; no display (see :func:`check`)."""
     key = _key(exercise_id)
+    if callable(answer) and not isinstance(answer, pint.Quantity | type):
+        try:
+            answer = _call_answer(answer, key)
+        except _NotAnswered as err:
+            return CheckResult(exercise_id, NOT_ANSWERED, f"{err}. Expected: {key['format']}.")
     if answer is None or answer is Ellipsis:
         return CheckResult(
             exercise_id,

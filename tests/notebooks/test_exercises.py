@@ -7,6 +7,7 @@ reports those as skipped, "got empty parameter set").
 
 from __future__ import annotations
 
+import copy
 import re
 import shutil
 from pathlib import Path
@@ -83,16 +84,14 @@ def test_solution_text_does_not_leak_into_exercise(name):
     solution, exercise = _read(SOLUTIONS / name), _read(EXERCISES / name)
     assert len(solution.cells) == len(exercise.cells)
     regions = 0
-    for sol_cell, ex_cell in zip(solution.cells, exercise.cells, strict=True):
+    for index, (sol_cell, ex_cell) in enumerate(zip(solution.cells, exercise.cells, strict=True)):
         assert sol_cell.get("id") == ex_cell.get("id")
-        inside, outside, in_region = set(), set(), False
-        for line in sol_cell.source.split("\n"):
-            if mx.BEGIN_RE.match(line):
-                in_region, regions = True, regions + 1
-            elif mx.END_RE.match(line):
-                in_region = False
-            elif line.strip():
-                (inside if in_region else outside).add(line.strip())
+        lines = mx.split_lines(sol_cell.source)
+        found = mx.find_regions(lines, sol_cell.cell_type, f"{name}: cell {index}")
+        regions += len(found)
+        in_region = {k for r in found for k in range(r.begin, r.end + 1)}
+        inside = {ln.strip() for k, ln in enumerate(lines) if k in in_region and ln.strip()}
+        outside = {ln.strip() for k, ln in enumerate(lines) if k not in in_region}
         ex_lines = {line.strip() for line in ex_cell.source.split("\n")}
         leaked = (inside - outside) & ex_lines
         assert not leaked, f"{name}, cell {sol_cell.get('id')}: solution lines survive: {leaked}"
@@ -119,7 +118,8 @@ def test_every_exercise_has_a_check_or_a_model_answer_and_states_minutes(name):
             m["id"] for c in body if c.cell_type == "code" for m in CHECK_CALL.finditer(c.source)
         ]
         model_answer = any(
-            c.cell_type == "markdown" and any(mx.BEGIN_RE.match(x) for x in c.source.split("\n"))
+            c.cell_type == "markdown"
+            and mx.find_regions(mx.split_lines(c.source), "markdown", title)
             for c in body
         )
         assert ids or model_answer, f"{title}: needs a check cell or a model answer"
@@ -143,13 +143,78 @@ def test_every_registered_key_is_used_by_a_solutions_notebook():
     assert set(checks.exercise_ids()) <= used, "keys without an exercise"
 
 
+PLACEHOLDER = re.compile(r"^(?P<indent>[ \t]*)(?P<name>[A-Za-z_]\w*) = \.\.\.  # your answer here$")
+LITERAL = """
+def _solution_literal(value):
+    import numpy, pint
+    if isinstance(value, pint.Quantity):
+        return f"Q_({float(value.magnitude)!r}, {str(value.units)!r})"
+    if isinstance(value, numpy.generic):
+        value = value.item()
+    if isinstance(value, set | frozenset):
+        return repr(set(value))
+    assert isinstance(value, str | int | float | tuple | list | set), type(value)
+    return repr(value)
+"""
+
+
+def _placeholders(exercise: nbformat.NotebookNode) -> list[tuple[int, str]]:
+    """(cell index, variable) of every value placeholder of an exercise notebook."""
+    return [
+        (index, m["name"])
+        for index, cell in enumerate(exercise.cells)
+        if cell.cell_type == "code"
+        for m in map(PLACEHOLDER.match, cell.source.split("\n"))
+        if m
+    ]
+
+
 @pytest.mark.parametrize("name", NAMES)
-def test_solutions_pass_their_checks(name, tmp_path):
-    nb = _execute(SOLUTIONS / name, tmp_path)
-    results = _check_outputs(nb)
-    assert results, f"solutions/{name} calls no check()"
-    for exercise_id, html in results:
-        assert "check-correct" in html, f"solutions/{name}: check({exercise_id!r}) is not right"
+def test_solution_values_substituted_into_the_exercise_pass_every_check(name, tmp_path):
+    """The test that would have caught 04.5 (placeholder `peak`, check reading `answer`).
+
+    One kernel runs the solutions notebook and, after each solution cell, prints the value of
+    the variable that the exercise's placeholder names; a second kernel runs the exercise with
+    each placeholder replaced by that value. Every check must then say correct.
+    """
+    exercise = _read(EXERCISES / name)
+    slots = _placeholders(exercise)
+    assert slots, f"exercises/{name} has no placeholder"
+    solution = _read(SOLUTIONS / name)
+    probe = copy.deepcopy(solution)
+    for index, variable in reversed(slots):
+        probe.cells.insert(index + 1, nbformat.v4.new_code_cell(
+            "from IPython.display import display\n"
+            f"display({{'text/plain': '@@value {index} {variable} ' + "
+            f"_solution_literal({variable})}}, raw=True)"))
+    probe.cells.insert(1, nbformat.v4.new_code_cell(LITERAL))
+    for sub in ("probe", "run", "ex", "ex-run"):
+        (tmp_path / sub).mkdir()
+    nbformat.write(probe, tmp_path / "probe" / name)
+    ran = _execute(tmp_path / "probe" / name, tmp_path / "run")
+    solution_results = _check_outputs(ran)
+    assert solution_results and all("check-correct" in h for _, h in solution_results), (
+        f"solutions/{name}: a check is not right: "
+        f"{[i for i, h in solution_results if 'check-correct' not in h]}"
+    )
+    values = {}
+    for cell in ran.cells:
+        for out in cell.get("outputs", []):
+            text = out.get("data", {}).get("text/plain", "")
+            if text.startswith("@@value "):  # display messages are not buffered like print
+                _, index, variable, literal = text.split(" ", 3)
+                values[(int(index), variable)] = literal
+    assert set(values) == set(slots)
+    for (index, variable), literal in values.items():
+        lines = exercise.cells[index].source.split("\n")
+        exercise.cells[index].source = "\n".join(
+            f"{m['indent']}{variable} = {literal}" if (m := PLACEHOLDER.match(ln)) and
+            m["name"] == variable else ln for ln in lines)
+    nbformat.write(exercise, tmp_path / "ex" / name)
+    results = _check_outputs(_execute(tmp_path / "ex" / name, tmp_path / "ex-run"))
+    assert {i for i, _ in results} == {i for i, _ in solution_results}
+    wrong = [i for i, h in results if "check-correct" not in h]
+    assert not wrong, f"exercises/{name}: with the solution's values these checks fail: {wrong}"
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -159,3 +224,25 @@ def test_exercises_run_and_every_check_says_not_answered(name, tmp_path):
     assert results, f"exercises/{name} calls no check()"
     for exercise_id, html in results:
         assert "check-not-answered" in html and "Not answered yet" in html, exercise_id
+
+
+def test_read_the_plot_exercises_do_not_print_what_they_ask_for():
+    """02.5 once printed `mystery_kd_nm = 10**1.60206`: hidden figures, no parameter in view."""
+    from scripts import build_exercise_keys as bk
+
+    figures, keys = bk.figures(), bk.keys()
+    assert figures, "no hidden figures registered"
+    for exercise_id, spec in figures.items():
+        name = next(n for n in NAMES if n.startswith(exercise_id.split(".")[0] + "-"))
+        cells = _read(EXERCISES / name).cells
+        start = next(i for i, c in enumerate(cells) if f"Exercise {exercise_id}:" in c.source)
+        end = next(i for i, c in enumerate(cells) if f'check("{exercise_id}"' in c.source)
+        text = "\n".join(c.source for c in cells[start : end + 1])
+        assert "exercise_figures." in text, f"{exercise_id}: draw it with exercise_figures"
+        # the plateau of 03.2 (emax_pct) is the first thing read, and the caption states it for
+        # screen-reader users; the value asked for (the EC50) is never shown
+        shown_on_purpose = ("kind", "y_max", "y_step", "slope", "emax_pct")
+        hidden = [v for n, v in spec.items() if n not in shown_on_purpose]
+        for value in [*hidden, keys[exercise_id]["value"]]:
+            shown = re.search(rf"(?<![\d.]){re.escape(f'{value:g}')}(?![\d.])", text)
+            assert not shown, f"exercises/{name}, {exercise_id}: shows {value:g}"

@@ -45,32 +45,142 @@ def _nb(*cells):
 
 def test_code_region_becomes_placeholder_keeping_context_lines():
     src = "x = 2\n### BEGIN SOLUTION\ny = x * 3\nanswer = y + 1\n### END SOLUTION\nprint('done')"
-    out = mx.make_exercise(_nb(new_code_cell(src)), "t.ipynb")
+    out = mx.make_exercise(_nb(new_code_cell(src), new_code_cell("check('9', answer)")), "t")
     assert out.cells[1].source == "x = 2\nanswer = ...  # your answer here\nprint('done')"
 
 
-def test_placeholder_uses_last_assigned_name_at_region_indent():
+def test_explicit_placeholder_name_wins_without_a_check():
+    explicit = "### BEGIN SOLUTION placeholder=cmax\nanswer = 3\n### END SOLUTION"
+    out = mx.make_exercise(_nb(new_code_cell(explicit)), "t.ipynb")
+    assert out.cells[1].source == "cmax = ...  # your answer here"
+
+
+def test_placeholder_is_the_name_the_check_reads_not_the_last_assignment():
+    # exercise 04.5's bug: the region ended with `peak = ...`, the check read `answer`
+    src = "### BEGIN SOLUTION\nanswer = 3.0\npeak = 7\n### END SOLUTION"
+    out = mx.make_exercise(_nb(new_code_cell(src), new_code_cell('check("99.1", answer)')), "t")
+    assert out.cells[1].source == "answer = ...  # your answer here"
+    same_cell = "### BEGIN SOLUTION\nx = 1\nt_half_h = 2\n### END SOLUTION\ncheck('99.1', x)"
+    out = mx.make_exercise(_nb(new_code_cell(same_cell)), "t")
+    assert out.cells[1].source == "x = ...  # your answer here\ncheck('99.1', x)"
+
+
+def test_placeholder_without_check_is_the_one_assigned_name_at_region_indent():
     src = (
-        "def f():\n"
+        "### BEGIN SOLUTION\n"
+        "for i in range(3):\n"
+        "    answer = i\n"
+        "t_half_h: float = 45.0\n"
+        "### END SOLUTION"
+    )
+    out = mx.make_exercise(_nb(new_code_cell(src)), "t.ipynb")
+    assert out.cells[1].source == "t_half_h = ...  # your answer here"
+
+
+@pytest.mark.parametrize(("cells", "message"), [
+    ([new_code_cell("### BEGIN SOLUTION\na = 1\nb = 2\n### END SOLUTION")], "ambiguous"),
+    ([new_code_cell("### BEGIN SOLUTION\nprint(42)\n### END SOLUTION")], "ambiguous"),
+    ([new_code_cell("### BEGIN SOLUTION\npeak = 1\n### END SOLUTION"),
+      new_code_cell("check('99.1', answer)")], "reads 'answer'"),
+    ([new_code_cell("### BEGIN SOLUTION placeholder=x\nanswer = 1\n### END SOLUTION"),
+      new_code_cell("check('99.1', answer)")], "placeholder=x"),
+])
+def test_a_placeholder_the_check_cannot_read_is_refused(cells, message):
+    with pytest.raises(mx.ExerciseSourceError, match=re.escape(message)) as err:
+        mx.make_exercise(_nb(*cells), "99-bad.ipynb")
+    assert "99-bad.ipynb: cell 1" in str(err.value) and "line 1" in str(err.value)
+
+
+def test_function_body_region_raises_not_implemented_and_the_check_says_not_answered(monkeypatch):
+    src = (
+        "def odds(p):\n"
         "    ### BEGIN SOLUTION\n"
-        "    for i in range(3):\n"
-        "        answer = i\n"
-        "    t_half_h: float = 45.0\n"
+        "    return p / (1 - p)\n"
         "    ### END SOLUTION\n"
-        "    return t_half_h"
+        "check('99.1', odds)"
     )
     out = mx.make_exercise(_nb(new_code_cell(src)), "t.ipynb")
     assert out.cells[1].source == (
-        "def f():\n    t_half_h = ...  # your answer here\n    return t_half_h"
+        "def odds(p):\n    raise NotImplementedError  # your code here\ncheck('99.1', odds)"
     )
+    key = {"kind": "quantity", "unit": "", "expected": checks.encode_number("99.1", 0.25),
+           "tolerance": {"abs": 1e-9}, "format": "a function of p", "hint": "h", "mistakes": [],
+           "call": [0.2]}
+    monkeypatch.setitem(checks.load_keys(), "99.1", key)
+    namespace = {}
+    exec(out.cells[1].source.split("\ncheck")[0], namespace)  # the learner's untouched cell
+    assert checks.check("99.1", namespace["odds"], show=False).status == "not-answered"
+    assert checks.check("99.1", lambda p: ..., show=False).status == "not-answered"
+    assert checks.check("99.1", lambda p: 1 / 0, show=False).status == "not-answered"
+    assert checks.check("99.1", lambda p: p / (1 - p), show=False).correct
+    assert checks.check("99.1", lambda p: p, show=False).status == "incorrect"
 
 
-def test_explicit_placeholder_name_wins_and_default_is_answer():
-    explicit = "### BEGIN SOLUTION placeholder=cmax\nanswer = 3\n### END SOLUTION"
-    bare = "### BEGIN SOLUTION\nprint(42)\n### END SOLUTION"
-    out = mx.make_exercise(_nb(new_code_cell(explicit), new_code_cell(bare)), "t.ipynb")
-    assert out.cells[1].source == "cmax = ...  # your answer here"
-    assert out.cells[2].source == "answer = ...  # your answer here"
+@pytest.mark.parametrize("begin", [
+    "### BEGIN SOLUTION", "# BEGIN SOLUTION", "## BEGIN SOLUTION", "###BEGIN SOLUTION",
+    "#### begin solution", "### BEGIN SOLUTION  # the model answer", "  ### BEGIN  SOLUTION",
+])
+@pytest.mark.parametrize("end", ["### END SOLUTION", "#END SOLUTION", "## end solution # done"])
+def test_marker_spellings_nbgrader_accepts_are_markers(begin, end):
+    src = f"if True:\n{begin}\n  answer = 41 + 1\n{end}\ncheck('99.1', answer)"
+    if not begin.startswith(" "):
+        src = f"{begin}\nanswer = 41 + 1\n{end}\ncheck('99.1', answer)"
+    out = mx.make_exercise(_nb(new_code_cell(src)), "t.ipynb")
+    assert "41" not in out.cells[1].source
+    assert out.cells[1].source.endswith("answer = ...  # your answer here\ncheck('99.1', answer)")
+
+
+@pytest.mark.parametrize("begin", ["BEGIN SOLUTION", "### BEGIN SOLUTION", "# begin solution"])
+def test_markdown_markers_need_no_hash(begin):
+    md = f"**Your answer:**\n{begin}\nBecause.\nEND SOLUTION"
+    out = mx.make_exercise(_nb(new_markdown_cell(md)), "t.ipynb")
+    assert out.cells[1].source == "**Your answer:**\n*Write your answer here.*"
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("## BEGIN SOLUTON", "looks like a solution marker"),
+    ("### BEGIN_SOLUTION", "looks like a solution marker"),
+    ("### BEGINSOLUTION", "looks like a solution marker"),
+    ("### BEGIN SOLUTION here", "looks like a solution marker"),
+    ("### BEGIN SOLUTION placeholder=", "looks like a solution marker"),
+    ("print('### BEGIN SOLUTION')", "looks like a solution marker"),
+    ("### END SOLUTIN", "looks like a solution marker"),
+    ("BEGIN SOLUTION", "is not a comment"),
+])
+def test_lookalike_markers_are_refused_naming_notebook_cell_and_line(line, message):
+    src = f"x = 1\n{line}\nanswer = 2\n### END SOLUTION\ncheck('99.1', answer)"
+    with pytest.raises(mx.ExerciseSourceError, match=re.escape(message)) as err:
+        mx.make_exercise(_nb(new_code_cell(src)), "99-bad.ipynb")
+    assert "99-bad.ipynb: cell 1" in str(err.value) and "line 2" in str(err.value)
+
+
+def test_ordinary_prose_about_beginnings_is_not_a_marker():
+    md = "Begin solving at the end, solutions follow.\n### BEGIN SOLUTION\nx\n### END SOLUTION"
+    out = mx.make_exercise(_nb(new_markdown_cell(md)), "t.ipynb")
+    assert out.cells[1].source.startswith("Begin solving at the end, solutions follow.")
+
+
+def test_crlf_and_cr_line_endings_are_markers_too():
+    src = "x = 1\r\n### BEGIN SOLUTION\r\nanswer = 42\r\n### END SOLUTION\r\ncheck('99.1', answer)"
+    out = mx.make_exercise(_nb(new_code_cell(src), new_markdown_cell("a\rb")), "t.ipynb")
+    assert out.cells[1].source == "x = 1\nanswer = ...  # your answer here\ncheck('99.1', answer)"
+    assert "42" not in out.cells[1].source and out.cells[2].source == "a\nb"
+
+
+def test_leak_guard_refuses_an_exercise_holding_solution_text(monkeypatch, tmp_path):
+    src = "### BEGIN SOLUTION\nanswer = 6 * 7\n### END SOLUTION\ncheck('9', answer)"
+    nb = _nb(new_code_cell(src))
+    sol = tmp_path / "solutions"
+    sol.mkdir()
+    nbformat.write(nb, sol / "99-leak.ipynb")
+    # a broken scrubber that keeps the region's body: the guard must stop it
+    monkeypatch.setattr(mx, "scrub_lines", lambda lines, regions, replace: lines[1:2] + lines[3:])
+    with pytest.raises(mx.ExerciseSourceError, match="refusing to write") as err:
+        mx.make_exercise(nb, "99-leak.ipynb")
+    assert "answer = 6 * 7" in str(err.value) and "99-leak.ipynb: cell 1" in str(err.value)
+    with pytest.raises(mx.ExerciseSourceError):
+        mx.generate(sol, tmp_path / "exercises")
+    assert not (tmp_path / "exercises" / "99-leak.ipynb").exists()
 
 
 def test_comparison_is_not_an_assignment():
@@ -240,6 +350,10 @@ def _far_answer(spec):
     if spec["kind"] == "quantity":
         for factor in (7.3, 0.37, 13.1, 0.11, 29.0):
             candidate = spec["value"] * factor + 11
+            tol = spec["tolerance"]
+            allowed = tol["abs"] if "abs" in tol else tol["rel"] * abs(spec["value"])
+            if abs(candidate - spec["value"]) <= 3 * allowed:  # not far: next factor
+                continue
             if not any(lo <= candidate <= hi for lo, hi, _ in spec["mistakes"]):
                 return candidate
         raise AssertionError("no far answer outside the mistake windows")

@@ -1,0 +1,177 @@
+"""Figures and tables of the "read the plot" exercises, drawn from parameters nobody can read off.
+
+A read-the-plot exercise asks for a value (a Kd, an EC50, a Cmax) that the learner must read from
+a figure. If the notebook cell drawing it said ``kd_nm = 40``, the exercise would hand out its
+answer. So the exercise cell calls::
+
+    from pharmacourse import exercise_figures
+    exercise_figures.plot("02.5")          # draws the figure and returns it
+    exercise_figures.table("03.5")         # a simulated table (pandas DataFrame)
+
+and the parameters come from ``exercise_figures.json`` next to this module, written by
+``scripts/build_exercise_keys.py`` from the ``figures()`` function of each lesson's key module in
+``solutions/keys/`` (the single source of the hidden parameters, next to the answer they give).
+Numbers are stored obfuscated like the answer keys (``pharmacourse.checks.encode_number``):
+against accidental reading, not security. Neither the figure, nor its title, legend or the
+returned objects' repr print a hidden parameter.
+
+Kinds of figure (the ``kind`` of an entry):
+    ``occupancy``      occupancy curve, [L] / ([L] + Kd); parameter ``kd_nm``
+    ``emax``           Emax/Hill curve of a partial agonist; ``emax_pct``, ``ec50_nm``, ``hill``
+    ``quantal_table``  probit quantal table; ``ed50``, ``td50``, ``slope`` (mg/kg) (``table``)
+    ``oral_pk``        one-compartment oral curve; ``dose_mg``, ``v_l``, ``k_per_h``,
+                       ``ka_per_h``, ``y_max`` (axis top, ng/mL), ``y_step`` (grid, ng/mL)
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from scipy.special import ndtr
+
+from pharmacourse import plots
+from pharmacourse.checks import _decode_number, encode_number
+from pharmacourse.pk import mg_per_l_to_ng_per_ml, one_compartment_oral
+
+__all__ = ["FIGURES_PATH", "encode_figures", "plot", "table"]
+
+#: Written by scripts/build_exercise_keys.py from solutions/keys/ (never by hand).
+FIGURES_PATH = Path(__file__).with_name("exercise_figures.json")
+
+#: Doses of the simulated quantal table (mg/kg): widely spaced, as in a real experiment.
+QUANTAL_DOSES_MG_KG = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
+
+
+def _token_id(exercise_id: str, name: str) -> str:
+    return f"figure:{exercise_id}:{name}"
+
+
+def encode_figures(figures: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The stored form of the key modules' ``figures()``: numbers obfuscated, ``kind`` plain."""
+    out = {}
+    for exercise_id, spec in sorted(figures.items()):
+        if "kind" not in spec:
+            raise ValueError(f"figure {exercise_id}: needs a 'kind'")
+        entry = {"kind": spec["kind"]}
+        for name, value in sorted(spec.items()):
+            if name != "kind":
+                entry[name] = encode_number(_token_id(exercise_id, name), float(value))
+        out[exercise_id] = entry
+    return out
+
+
+@cache
+def _stored(path: str) -> dict[str, Any]:
+    with open(path, encoding="utf-8") as handle:
+        return json.load(handle)["figures"]
+
+
+def _kind(exercise_id: str) -> str:
+    figures = _stored(str(FIGURES_PATH))
+    if exercise_id not in figures:
+        raise ValueError(
+            f"no hidden figure is registered for exercise {exercise_id!r}; known: "
+            f"{', '.join(sorted(figures))}"
+        )
+    return figures[exercise_id]["kind"]
+
+
+def _parameters(exercise_id: str, kind: str) -> dict[str, float]:
+    found = _kind(exercise_id)
+    if found != kind:
+        raise ValueError(f"exercise {exercise_id!r} has a {found!r} figure, not {kind!r}")
+    entry = _stored(str(FIGURES_PATH))[exercise_id]
+    return {
+        name: _decode_number(_token_id(exercise_id, name), token)
+        for name, token in entry.items()
+        if name != "kind"
+    }
+
+
+def _log_axis(ax, x_label: str) -> None:
+    ax.set_xscale("log")
+    ax.set_yticks(np.arange(0, 101, 10))
+    ax.grid(True, which="major", color="0.55", alpha=0.8, linewidth=0.9)
+    ax.grid(True, which="minor", axis="x", color="0.7", alpha=0.8, linewidth=0.5)
+    ax.set_xlabel(x_label)
+
+
+def _occupancy(ax, p: dict[str, float]) -> None:
+    conc_nm = np.logspace(0, 4, 400)
+    ax.plot(conc_nm, 100 * conc_nm / (conc_nm + p["kd_nm"]), **plots.series_style(0),
+            label=plots.label("invented ligand", "model"))
+    _log_axis(ax, "Free ligand concentration (nM, log scale)")
+    ax.set_xlim(1, 10000)
+    ax.axhline(50, color="0.3", linewidth=1, linestyle=":")
+    ax.set_ylabel("Receptors occupied (%)")
+    ax.set_title("Occupancy curve of an invented ligand")
+    ax.legend(loc="upper left")
+
+
+def _emax(ax, p: dict[str, float]) -> None:
+    conc_nm = np.logspace(0, 5, 500)
+    ratio = (conc_nm / p["ec50_nm"]) ** p["hill"]
+    ax.plot(conc_nm, p["emax_pct"] * ratio / (1 + ratio), **plots.series_style(0),
+            label=plots.label("drug Z", "model"))
+    _log_axis(ax, "Concentration of drug Z (nM, log scale)")
+    ax.set_xlim(1, 100000)
+    ax.set_ylim(0, 100)
+    ax.set_ylabel("Effect (% of system maximum)")
+    ax.set_title("Drug Z: a partial agonist")
+    ax.legend(loc="upper left")
+
+
+def _oral_pk(ax, p: dict[str, float]) -> None:
+    t_h = np.linspace(0, 24, 961)
+    conc = mg_per_l_to_ng_per_ml(
+        one_compartment_oral(t_h, p["dose_mg"], p["v_l"], p["k_per_h"], p["ka_per_h"])
+    )
+    ax.plot(t_h, conc, **plots.series_style(0),
+            label=plots.label("hypothetical drug", "simulated"))
+    ax.set_xlim(0, 24)
+    ax.set_ylim(0, p["y_max"])
+    ax.set_xticks(np.arange(0, 25, 2))
+    ax.set_yticks(np.arange(0, p["y_max"] + 1e-9, p["y_step"]))
+    ax.grid(True, color="0.8")
+    ax.set_xlabel("Time after the dose (h)")
+    ax.set_ylabel("Plasma concentration (ng/mL)")
+    ax.set_title("Simulated single oral dose of a hypothetical drug")
+    ax.legend(loc="upper right")
+
+
+_DRAW = {"occupancy": _occupancy, "emax": _emax, "oral_pk": _oral_pk}
+
+
+def plot(exercise_id: str, ax=None) -> Figure:
+    """Draw the figure of a read-the-plot exercise (e.g. ``plot("02.5")``) and return it.
+
+    Args:
+        exercise_id: the exercise's id, as in its check cell.
+        ax: a matplotlib Axes to draw on; by default a new figure (pyplot, so it shows inline).
+    """
+    kind = _kind(exercise_id)
+    if kind not in _DRAW:
+        raise ValueError(f"exercise {exercise_id!r} has a {kind!r} entry: use table(), not plot()")
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        _, ax = plt.subplots(figsize=(7, 4), layout="constrained")
+    _DRAW[kind](ax, _parameters(exercise_id, kind))
+    return ax.figure
+
+
+def table(exercise_id: str) -> pd.DataFrame:
+    """The simulated table of an exercise (``quantal_table``: dose and fractions responding)."""
+    p = _parameters(exercise_id, "quantal_table")
+    dose = np.array(QUANTAL_DOSES_MG_KG, dtype=float)
+    return pd.DataFrame({
+        "dose_mg_kg": np.array(QUANTAL_DOSES_MG_KG),
+        "fraction_effective": ndtr(p["slope"] * np.log10(dose / p["ed50"])).round(3),
+        "fraction_toxic": ndtr(p["slope"] * np.log10(dose / p["td50"])).round(3),
+    })
