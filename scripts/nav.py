@@ -36,21 +36,37 @@ START = "00-start-here"
 README_MARKERS = ("<!-- course-map:start -->", "<!-- course-map:end -->")
 
 
+def _neighbours(slug: str, written: list[course.Lesson]) -> tuple:
+    """(previous, next) core lesson around ``slug``: optional lessons are never on the chain."""
+    i = [x.slug for x in written].index(slug)
+    before = [x for x in written[:i] if not x.optional]
+    after = [x for x in written[i + 1:] if not x.optional]
+    return (before[-1] if before else None), (after[0] if after else None)
+
+
+def _optional_after(slug: str, written: list[course.Lesson]) -> list[course.Lesson]:
+    """The optional lessons that follow core lesson ``slug`` on the map (before the next core)."""
+    i = [x.slug for x in written].index(slug)
+    found = []
+    for item in written[i + 1:]:
+        if not item.optional:
+            break
+        found.append(item)
+    return found
+
+
 def lesson_footer(slug: str, written: list[course.Lesson], root: Path) -> str:
     """Markdown for the footer of lesson ``slug`` given the lessons that exist."""
-    slugs = [x.slug for x in written]
-    i = slugs.index(slug)
+    here = course.lesson(slug)
+    prev, nxt = _neighbours(slug, written)
     parts = []
-    if i > 0:
-        prev = written[i - 1]
+    if prev is not None:
         parts.append(f"[← Previous: {prev.title}]({prev.filename})")
     if slug != START:
         parts.append(f"[Start page]({START}.ipynb)")
-    if i + 1 < len(written):
-        nxt = written[i + 1]
+    if nxt is not None:
         parts.append(f"[Next: {nxt.title} →]({nxt.filename})")
     lines = ["---", ""]
-    here = course.lesson(slug)
     # exercises/ is generated from solutions/, so both links depend on the solutions notebook.
     if (root / "solutions" / here.filename).exists():
         lines += [
@@ -58,6 +74,12 @@ def lesson_footer(slug: str, written: list[course.Lesson], root: Path) -> str:
             f"[worked solutions](../solutions/{here.filename})",
             "",
         ]
+    if here.optional:
+        lines += ["*This lesson is optional (going deeper): no later lesson or exercise "
+                  "depends on it.*", ""]
+    for extra in ([] if here.optional else _optional_after(slug, written)):
+        lines += [f"**Going deeper (optional):** [{extra.title}]({extra.filename}), "
+                  f"about {extra.minutes} minutes; the next lesson does not need it.", ""]
     lines += [" | ".join(parts), "", f"*{course.DISCLAIMER}*"]
     return "\n".join(lines)
 
@@ -169,8 +191,8 @@ def update_minutes(root: Path, check: bool) -> bool:
 
 
 def span_sentence() -> str:
-    """The start page's sentence giving the span of lesson minutes (parts 1-3)."""
-    values = [x.minutes for x in course.lessons() if x.part > 0]
+    """The start page's sentence: the span of core lesson minutes (parts 1-3, not optional)."""
+    values = [x.minutes for x in course.lessons() if x.part > 0 and not x.optional]
     return (f"Each lesson takes {min(values)}-{max(values)} minutes including exercises, "
             "estimated from its content by `scripts/estimate_minutes.py`.")
 
