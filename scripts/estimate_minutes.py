@@ -7,7 +7,7 @@
 
 Words read: markdown cells; the stored outputs a learner reads (``text/markdown``, streams, and
 the text inside ``<table>`` elements of ``text/html``; quiz previews, the static rendering of
-``pharmacourse.quiz`` recognised by its ``quiz`` CSS class, are left out because their words are
+``pharmacourse.quiz`` recognised by its ``quiz quiz-static`` CSS classes, are left out because their words are
 counted once from the bank); the stems and option texts of quizzes/<slug>.yml.
 
 ``scripts/nav.py`` writes the estimate, rounded up to a multiple of 5, into course.yml for every
@@ -33,7 +33,8 @@ PER_QUESTION = 0.75
 PER_CODE_CELL = 0.3
 PER_CODE_LINE = 0.05
 MIN_EXERCISE_MINUTES = 3
-QUIZ_CLASS = re.compile(r"""class=["'][^"']*\bquiz\b""")
+CLASS_ATTR = re.compile(r"""class=["']([^"']*)["']""")
+QUIZ_PREVIEW_CLASSES = {"quiz", "quiz-static"}  # pharmacourse.quiz.render.static_html
 EXERCISE_HEADING = re.compile(r"^#+\s*Exercise\b.*$", re.M)
 STATED_MINUTES = re.compile(r"(\d+)\s*min(?:ute)?s?\b")
 LINK_TARGET = re.compile(r"\]\([^)]*\)")
@@ -66,7 +67,7 @@ class _TableText(HTMLParser):
 
 def html_table_words(html: str) -> int:
     """Words in the tables of an HTML output; a quiz preview counts nothing."""
-    if QUIZ_CLASS.search(html):
+    if any(QUIZ_PREVIEW_CLASSES & set(m.split()) for m in CLASS_ATTR.findall(html)):
         return 0
     parser = _TableText()
     parser.feed(html)
