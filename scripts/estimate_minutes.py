@@ -7,8 +7,8 @@
 
 Words read: markdown cells; the stored outputs a learner reads (``text/markdown``, streams, and
 the text inside ``<table>`` elements of ``text/html``; quiz previews, the static rendering of
-``pharmacourse.quiz`` recognised by its ``quiz quiz-static`` CSS classes, are left out because their words are
-counted once from the bank); the stems and option texts of quizzes/<slug>.yml.
+``pharmacourse.quiz`` recognised by its ``quiz quiz-static`` CSS classes, are left out because
+their words are counted once from the bank); the stems and option texts of quizzes/<slug>.yml.
 
 ``scripts/nav.py`` writes the estimate, rounded up to a multiple of 5, into course.yml for every
 written lesson. ``python scripts/estimate_minutes.py`` prints the table per notebook.
