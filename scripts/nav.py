@@ -6,6 +6,9 @@
 - the course map on the start page (the markdown cell with id ``course-map``);
 - the course map in README.md, between the ``<!-- course-map:start -->`` and
   ``<!-- course-map:end -->`` markers;
+- the ``minutes`` of every written lesson in course.yml, from ``scripts/estimate_minutes.py``
+  (rounded up to 5; lessons in preparation keep their planned minutes), and the span of
+  lesson minutes in the start page's course-map heading (cell id ``course-map-heading``);
 - the course glossary ``notebooks/glossary.md`` from ``glossary/*.yml`` (one file per lesson).
 
 "Previous" and "next" skip lessons that are not written yet. Run by `make notebooks`;
@@ -25,27 +28,45 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+sys.path.insert(0, str(ROOT))
 from pharmacourse import course  # noqa: E402
+from scripts import estimate_minutes  # noqa: E402
 
 START = "00-start-here"
 README_MARKERS = ("<!-- course-map:start -->", "<!-- course-map:end -->")
 
 
+def _neighbours(slug: str, written: list[course.Lesson]) -> tuple:
+    """(previous, next) core lesson around ``slug``: optional lessons are never on the chain."""
+    i = [x.slug for x in written].index(slug)
+    before = [x for x in written[:i] if not x.optional]
+    after = [x for x in written[i + 1:] if not x.optional]
+    return (before[-1] if before else None), (after[0] if after else None)
+
+
+def _optional_after(slug: str, written: list[course.Lesson]) -> list[course.Lesson]:
+    """The optional lessons that follow core lesson ``slug`` on the map (before the next core)."""
+    i = [x.slug for x in written].index(slug)
+    found = []
+    for item in written[i + 1:]:
+        if not item.optional:
+            break
+        found.append(item)
+    return found
+
+
 def lesson_footer(slug: str, written: list[course.Lesson], root: Path) -> str:
     """Markdown for the footer of lesson ``slug`` given the lessons that exist."""
-    slugs = [x.slug for x in written]
-    i = slugs.index(slug)
+    here = course.lesson(slug)
+    prev, nxt = _neighbours(slug, written)
     parts = []
-    if i > 0:
-        prev = written[i - 1]
+    if prev is not None:
         parts.append(f"[← Previous: {prev.title}]({prev.filename})")
     if slug != START:
         parts.append(f"[Start page]({START}.ipynb)")
-    if i + 1 < len(written):
-        nxt = written[i + 1]
+    if nxt is not None:
         parts.append(f"[Next: {nxt.title} →]({nxt.filename})")
     lines = ["---", ""]
-    here = course.lesson(slug)
     # exercises/ is generated from solutions/, so both links depend on the solutions notebook.
     if (root / "solutions" / here.filename).exists():
         lines += [
@@ -53,6 +74,12 @@ def lesson_footer(slug: str, written: list[course.Lesson], root: Path) -> str:
             f"[worked solutions](../solutions/{here.filename})",
             "",
         ]
+    if here.optional:
+        lines += ["*This lesson is optional (going deeper): no later lesson or exercise "
+                  "depends on it.*", ""]
+    for extra in ([] if here.optional else _optional_after(slug, written)):
+        lines += [f"**Going deeper (optional):** [{extra.title}]({extra.filename}), "
+                  f"about {extra.minutes} minutes; the next lesson does not need it.", ""]
     lines += [" | ".join(parts), "", f"*{course.DISCLAIMER}*"]
     return "\n".join(lines)
 
@@ -137,6 +164,46 @@ def glossary_markdown(root: Path) -> str:
     return "\n".join(lines)
 
 
+MINUTES_ROW = r"(slug: {slug},[^\n]*?minutes: )\d+"
+SPAN_SENTENCE = re.compile(r"Each lesson takes [^.]*?including exercises.*?\.(?=\s|$)", re.S)
+
+
+def course_yml_with_minutes(text: str, minutes: dict[str, int]) -> str:
+    """course.yml's text with each listed lesson's ``minutes`` replaced (comments kept)."""
+    for slug, value in minutes.items():
+        pattern = re.compile(MINUTES_ROW.format(slug=re.escape(slug)))
+        if not pattern.search(text):
+            raise SystemExit(f"course.yml: no row with 'slug: {slug}, ... minutes: N' on one line")
+        text = pattern.sub(lambda m, v=value: f"{m.group(1)}{v}", text)
+    return text
+
+
+def update_minutes(root: Path, check: bool) -> bool:
+    """Write each written lesson's estimated minutes into course.yml; True if it changed."""
+    minutes = {slug: estimate_minutes.estimate(slug, root).rounded
+               for slug in estimate_minutes.written_slugs(root)}
+    path = root / "course.yml"
+    changed = update_text(path, course_yml_with_minutes(path.read_text(encoding="utf-8"),
+                                                        minutes), check)
+    if changed and not check:
+        course._config.cache_clear()
+    return changed
+
+
+def span_sentence() -> str:
+    """The start page's sentence: the span of core lesson minutes (parts 1-3, not optional)."""
+    values = [x.minutes for x in course.lessons() if x.part > 0 and not x.optional]
+    return (f"Each lesson takes {min(values)}-{max(values)} minutes including exercises, "
+            "estimated from its content by `scripts/estimate_minutes.py`.")
+
+
+def start_heading(nb_path: Path) -> str:
+    """The course-map heading cell of the start page with the current span of minutes."""
+    nb = nbformat.read(nb_path, as_version=4)
+    cell = next(c for c in nb.cells if c.get("id") == "course-map-heading")
+    return SPAN_SENTENCE.sub(lambda _m: span_sentence(), cell.source)
+
+
 def update_text(path: Path, text: str, check: bool) -> bool:
     old = path.read_text(encoding="utf-8") if path.exists() else None
     if old != text and not check:
@@ -145,14 +212,28 @@ def update_text(path: Path, text: str, check: bool) -> bool:
 
 
 def run(root: Path = ROOT, check: bool = False) -> list[str]:
-    """Update every generated part; return the files that changed (or would change)."""
-    written = [x for x in course.lessons() if x.exists(root=root)]
+    """Update every generated part; return the files that changed (or would change).
+
+    A second pass follows a writing pass that changed something: new footers or course-map
+    minutes change the words the estimate counts.
+    """
+    changed = _run_once(root, check)
+    if changed and not check:
+        changed += [name for name in _run_once(root, check) if name not in changed]
+    return changed
+
+
+def _run_once(root: Path, check: bool) -> list[str]:
     changed: list[str] = []
+    if update_minutes(root, check):
+        changed.append("course.yml")
+    written = [x for x in course.lessons() if x.exists(root=root)]
     for item in written:
         path = root / "notebooks" / item.filename
         edits = [("nav-footer", lesson_footer(item.slug, written, root))]
         if item.slug == START:
-            edits.insert(0, ("course-map", course.course_map_markdown(root=root)))
+            edits[:0] = [("course-map-heading", start_heading(path)),
+                         ("course-map", course.course_map_markdown(root=root))]
         if update_notebook(path, edits, check):
             changed.append(str(path.relative_to(root)))
     for item in course.lessons():

@@ -60,6 +60,9 @@ class Lesson:
     part: int
     learn: str
     exercises: bool = True
+    #: An optional "going deeper" lesson: listed on the map as optional, skipped by the
+    #: previous/next chain of the core lessons; it reviews no claim and nothing depends on it.
+    optional: bool = False
 
     @property
     def filename(self) -> str:
@@ -115,6 +118,9 @@ def issues_url() -> str:
     return f"https://github.com/{repository()}/issues/new"
 
 
+#: How the course map marks an optional lesson.
+OPTIONAL_MARK = "*(optional, going deeper)*"
+
 PART_NAMES = {
     0: "Getting started",
     1: "Part 1: foundations",
@@ -136,6 +142,8 @@ def course_map_markdown(link_prefix: str = "", root: Path = ROOT) -> str:
             name = f"[{item.title}]({link_prefix}{item.filename})"
         else:
             name = f"{item.title} *(in preparation)*"
+        if item.optional:
+            name += f" {OPTIONAL_MARK}"
         rows.append(f"| {item.number} | {name} | {item.learn} | {item.minutes} |")
     return "\n".join(rows)
 
