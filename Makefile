@@ -64,3 +64,8 @@ lock:
 clean:
 	rm -rf $(VENV) .artifacts .pytest_cache .hypothesis .ruff_cache build src/*.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+# The offline static site (issue 18): _site/ from the stored notebooks, no network, no CDN.
+.PHONY: site
+site: $(RUNTIME_STAMP)
+	$(VPY) scripts/build_site.py
