@@ -186,10 +186,12 @@ def scrollable_tables(page_html: str) -> str:
     """Wrap every ``<table>`` in a region that scrolls sideways and takes keyboard focus.
 
     A wide table must not widen a phone's page; a scrolling box must be reachable by keyboard
-    (axe rule ``scrollable-region-focusable``), so it gets ``tabindex="0"`` and a name.
+    (axe rule ``scrollable-region-focusable``), so it gets ``tabindex="0"`` and a name, unique
+    on the page (``landmark-unique``).
     """
-    opened = re.sub(r"<table\b", '<div class="table-scroll" tabindex="0" role="region" '
-                    'aria-label="Table (scrolls sideways)"><table', page_html)
+    count = iter(range(1, 10**6))
+    opened = re.sub(r"<table\b", lambda _: '<div class="table-scroll" tabindex="0" role="region" '
+                    f'aria-label="Table {next(count)} (scrolls sideways)"><table', page_html)
     return opened.replace("</table>", "</table></div>")
 
 

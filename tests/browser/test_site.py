@@ -9,6 +9,7 @@ violation (the others are printed as a table).
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -74,8 +75,9 @@ def link_problem(href: str, site: Path) -> str | None:
         return f"{href}: outside the site"
     if url.fragment:
         text = target.read_text(encoding="utf-8")
-        frag = re.escape(unquote(url.fragment))
-        if not re.search(rf'\b(id|name)="{frag}"', text):
+        # nbconvert percent-encodes some heading ids; the browser matches either form
+        ids = {unquote(html.unescape(m)) for m in re.findall(r'\b(?:id|name)="([^"]*)"', text)}
+        if unquote(url.fragment) not in ids:
             return f"{href}: no element with id {unquote(url.fragment)!r}"
     return None
 

@@ -25,7 +25,8 @@ from pharmacourse.site import (
 )
 
 REPO = Path(__file__).resolve().parents[2]
-PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+PNG = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJ"
+       "RU5ErkJggg==")
 GITHUB = "https://github.com/o/r/blob/main"
 
 
@@ -143,7 +144,8 @@ def test_build_site_writes_every_page_with_alt_text_and_no_placeholder(tmp_path:
         text = page.read_text(encoding="utf-8")
         assert NBCONVERT_PLACEHOLDER not in text, page
         assert "quiz-static" not in text, f"{page}: the stored quiz preview leaked through"
-        assert not re.search(r"<img(?![^>]*\balt=(\"[^\"]+\"|'[^']+'))", text), f"{page}: img without alt"
+        no_alt = re.search(r"<img(?![^>]*\balt=(\"[^\"]+\"|'[^']+'))", text)
+        assert not no_alt, f"{page}: img without alt"
         assert not re.search(r'(src|href)="https?://[^"]*\.(js|css|woff2?)"', text), page
     lesson = (tmp_path / "_site" / "notebooks" / "03-dose-response.html").read_text()
     assert lesson.count("<summary>Show answer</summary>") >= 10
