@@ -135,13 +135,24 @@ def test_start_page_quiz_by_keyboard_only(lab: LabPage) -> None:
     assert "✔" in text, f"multiple by keyboard: {text!r}"
 
     # Numeric: type the value with its unit, Enter commits it, Tab to Check, Space presses it.
+    # A non-number first, to measure whether the live region survives the next update.
     box = question_box(lab, numeric)
+    field = box.locator(".quiz-numeric input").first
+    tab_until(lab, field)
+    lab.page.keyboard.type("about a day")
+    lab.page.keyboard.press("Enter")
+    text = tab_to_check_and_press(lab, box)
+    assert "number" in text.lower() or "⚠" in text, f"numeric, not a number: {text!r}"
+    box.locator(".quiz-feedback [aria-live]").first.evaluate("e => { e.dataset.probe = '1'; }")
     value = quiz.expected_quantity(numeric).magnitude
-    tab_until(lab, box.locator(".quiz-numeric input").first)
+    field.focus()  # back to the field (Shift+Tab would do the same)
+    lab.page.keyboard.press("Control+A")
     lab.page.keyboard.type(f"{value:g} {numeric.unit}")
     lab.page.keyboard.press("Enter")
     text = tab_to_check_and_press(lab, box, key="Space")
     assert "✔" in text, f"numeric by keyboard: {text!r}"
+    kept = box.locator(".quiz-feedback [data-probe]").count() == 1
+    print(f"\nfeedback live region is the same element after an update: {kept}")
 
     measured = {q.type: question_box(lab, q).first.evaluate(_JS_MEASURE)
                 for q in (single, multiple, numeric)}
@@ -152,6 +163,8 @@ def test_start_page_quiz_by_keyboard_only(lab: LabPage) -> None:
 
 
 def test_axe_on_the_course_outputs_after_run_all(lab: LabPage) -> None:
+    # Lessons with figures and explorers (e.g. 03) still fail: figures are <img> without alt in
+    # JupyterLab and ipywidgets' slider handles have no accessible name (see issue 18's note).
     lab.open(START)
     lab.run_all()
     rows = audit(lab.page, include=[".jp-OutputArea-output"], where=START)
