@@ -25,6 +25,8 @@ help:
 	@echo "make exercises  regenerate exercises/ from solutions/"
 	@echo "make bench      print the speed tables (models, explorers, quizzes, lesson start-up)"
 	@echo "make lock       re-resolve requirements/*.lock and environment.yml from pyproject.toml"
+	@echo "make doctor     check this machine before class (Python, packages, widgets, kernel, data)"
+	@echo "make site       build the offline static site in _site/ from the stored notebooks"
 	@echo "make clean      remove .venv, caches and test artefacts"
 
 $(VPY):
@@ -82,3 +84,8 @@ clean:
 doctor:
 	@test -x $(VPY) || { echo "PROBLEM no .venv here: run make lab first"; exit 1; }
 	$(VPY) -m pharmacourse.doctor
+
+# The offline static site (issue 18): _site/ from the stored notebooks, no network, no CDN.
+.PHONY: site
+site: $(RUNTIME_STAMP)
+	$(VPY) scripts/build_site.py

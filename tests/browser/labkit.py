@@ -54,6 +54,7 @@ _COPY_IGNORE = shutil.ignore_patterns(
     "test-results",
     "*.egg-info",
     "_build",
+    "_site",
 )
 
 #: JupyterLab user settings that remove pop-ups and the kernel dialog (see toolchain notes).

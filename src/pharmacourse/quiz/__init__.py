@@ -59,7 +59,7 @@ __all__ = [
     "claim_review", "draw_parameters", "expected_quantity", "export_csv", "grade", "join_class",
     "leave_class", "load", "load_bank_file", "parse_answer", "parse_bank",
     "progress_download", "progress_table", "progress_upload", "quiz_dir", "resolve_function",
-    "show", "validate",
+    "select", "show", "validate",
 ]
 
 QUIZ_DIR_ENV = "PHARMACOURSE_QUIZ_DIR"
@@ -115,6 +115,26 @@ def banks() -> list[Bank]:
     return [load(p) for p in sorted(quiz_dir().glob("*.yml"))]
 
 
+def select(lesson: str, item: str | None = None,
+           ) -> tuple[str, str, str, list[Question], str | None]:
+    """What :func:`show` displays: (lesson, item id, title, questions, intro).
+
+    ``item`` is a section id, one question id, or ``None`` for the whole bank. The static site
+    (``scripts/build_site.py``) uses it too, so both list the same questions.
+    """
+    bank = load(lesson)
+    if item is None:
+        return bank.lesson, "all", bank.title, [q for s in bank.sections for q in s.questions], None
+    for section in bank.sections:
+        if section.id == item:
+            return bank.lesson, section.id, section.title, list(section.questions), section.intro
+    question = bank.questions.get(item)
+    if question is None:
+        ids = ", ".join([s.id for s in bank.sections] + list(bank.questions))
+        raise QuizBankError(bank.source, f"no section or question {item!r}; known: {ids}")
+    return bank.lesson, question.id, bank.section(question.section).title, [question], None
+
+
 def show(lesson: str, item: str | None = None) -> QuizSection:
     """The live quiz of a section (``item`` = section id), one question, or a whole bank.
 
@@ -123,20 +143,7 @@ def show(lesson: str, item: str | None = None) -> QuizSection:
     """
     from pharmacourse.quiz.widgets import QuizSection
 
-    bank = load(lesson)
-    if item is None:
-        questions = [q for s in bank.sections for q in s.questions]
-        return QuizSection(bank.lesson, "all", bank.title, questions)
-    for section in bank.sections:
-        if section.id == item:
-            return QuizSection(bank.lesson, section.id, section.title, section.questions,
-                               section.intro)
-    question = bank.questions.get(item)
-    if question is None:
-        ids = ", ".join([s.id for s in bank.sections] + list(bank.questions))
-        raise QuizBankError(bank.source, f"no section or question {item!r}; known: {ids}")
-    return QuizSection(bank.lesson, question.id, bank.section(question.section).title,
-                       [question])
+    return QuizSection(*select(lesson, item))
 
 
 def progress_table() -> pd.DataFrame:

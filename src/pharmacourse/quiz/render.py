@@ -95,6 +95,57 @@ def static_html(lesson: str, title: str, questions: Sequence[Question],
     return "\n".join(parts)
 
 
+def _answer_html(question: Question) -> str:
+    """The key of one question for "Show answer" (bank markup rendered; never learner text)."""
+    from pharmacourse.quiz.grading import answer_text
+
+    if question.type == "prediction":
+        return ("<p>There is no right or wrong answer yet: the lesson comes back to your "
+                "prediction later.</p>")
+    if question.type in ("single", "multiple"):
+        right = [o for o in shown_options(question) if o.correct]
+        label = "Answer" if len(right) == 1 else "Answers"
+        items = "".join(f"<li>{inline(o.text)}</li>" for o in right)
+        return f"<p><strong>{label}:</strong></p><ul>{items}</ul>"
+    if question.type == "parameterised":
+        return ("<p><strong>Answer:</strong> it depends on the numbers drawn when you run the "
+                "cell; one worked example: " + inline(answer_text(question)) + "</p>")
+    return f"<p><strong>Answer:</strong> {inline(answer_text(question))}</p>"
+
+
+def details_html(lesson: str, title: str, questions: Sequence[Question],
+                 intro: str | None = None) -> str:
+    """A quiz for a static page, Carpentries style: each stem and its options, with the answer
+    and the explanation folded in a ``<details>`` element ("Show answer").
+
+    Options are listed in :func:`shown_options`' preview order, as in the stored notebook.
+    """
+    noun = "question" if len(questions) == 1 else "questions"
+    parts = [f'<section class="quiz quiz-site" aria-label="Quiz: {escape(plain(title))}">',
+             f"<p><strong>Quiz: {inline(title)}</strong> ({len(questions)} {noun}). "
+             "<em>Think of your answer, then open “Show answer”. Run the notebook in "
+             "JupyterLab to get feedback and keep your score.</em></p>"]
+    if intro:
+        parts.append(f"<p>{inline(intro)}</p>")
+    parts.append("<ol>")
+    for q in questions:
+        parts.append(f'<li class="quiz-question quiz-{q.type}" id="quiz-{escape(lesson)}-'
+                     f'{escape(q.id)}">')
+        parts.append(f'<p class="quiz-stem">{stem_html(q)}</p>')
+        if q.options:
+            parts.append('<ul class="quiz-choices">')
+            parts.extend(f"<li>{inline(o.text)}</li>" for o in shown_options(q))
+            parts.append("</ul>")
+        parts.append(f"<p><em>{escape(answer_hint(q))}</em></p>")
+        parts.append("<details><summary>Show answer</summary>")
+        parts.append(_answer_html(q))
+        if q.explanation:
+            parts.append(f'<p class="quiz-explanation">{inline(q.explanation)}</p>')
+        parts.append("</details></li>")
+    parts.append("</ol></section>")
+    return "\n".join(parts)
+
+
 def static_text(questions: Sequence[Question]) -> str:
     """Plain-text stems (for accessibility tools and logs); no answers."""
     return "\n".join(f"{i}. {plain(q.stem)}" for i, q in enumerate(questions, start=1))
