@@ -46,6 +46,7 @@ LESSON_FILES = (
     LessonFile("solutions/NN-slug.ipynb", "its exercises with worked solutions", True),
     LessonFile("exercises/NN-slug.ipynb", "the learner version (`make exercises`)", True),
     LessonFile("solutions/keys/NN-slug.py", "the exercises' answer keys", True),
+    LessonFile("docs/instructors/NN-slug.md", "its instructor page (scripts/instructor_pages.py)"),
 )
 
 

@@ -174,3 +174,26 @@ def test_the_learner_seed_is_kept_and_survives_a_corrupt_or_unwritable_folder(
     once = learner.learner_seed()  # cannot be saved: kept for this session
     assert learner.learner_seed() == once
     assert "learner-seed" not in " ".join(os.listdir(tmp_path))
+
+
+def test_the_order_travels_with_a_progress_download(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Binder sessions are temporary: a learner who downloads their progress and loads it into a
+    new session (another progress folder) sees the options in the order they saw before."""
+    from pharmacourse.quiz import exchange
+
+    first, second = tmp_path / "session-1", tmp_path / "session-2"
+    monkeypatch.setenv("PHARMACOURSE_PROGRESS_DIR", str(first))
+    before = _section(None).shown_options("four")
+    seed = learner.learner_seed()
+    saved = exchange.bundle()
+    assert saved["learner_seed"] == seed
+    monkeypatch.setenv("PHARMACOURSE_PROGRESS_DIR", str(second))
+    monkeypatch.setattr(learner.secrets, "randbelow", lambda n: (seed + 1) % n)  # another draw
+    assert learner.learner_seed() != seed  # the new session drew its own seed first
+    exchange.merge_bundle(saved)
+    assert learner.learner_seed() == seed
+    assert _section(None).shown_options("four") == before
+    for bad in (True, -1, "12", 10**13, 1.5):
+        assert learner.restore_seed(bad) is False
+    assert learner.learner_seed() == seed

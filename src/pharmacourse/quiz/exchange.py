@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from pharmacourse.quiz import store
+from pharmacourse.quiz import learner, store
 from pharmacourse.quiz.entries import BUNDLE_FORMAT, PREDICTIONS, VERSION, clean, empty
 
 EXPORT_FIELDS = ("lesson", "question_id", "kind", "attempt", "chosen", "correct", "revealed",
@@ -106,7 +106,9 @@ def bundle() -> dict:
     """All progress in one JSON-serialisable document (for download on Binder)."""
     return {"format": BUNDLE_FORMAT, "version": VERSION, "exported": store._now(),
             "lessons": {name: store.read(name) for name in store.lesson_names()},
-            "predictions": store.read(PREDICTIONS)}
+            "predictions": store.read(PREDICTIONS),
+            # the shuffle seed travels with the progress: same option order on a new machine
+            "learner_seed": learner.stored_seed()}
 
 
 def _union(old: list[dict], new: list[dict]) -> list[dict]:
@@ -184,4 +186,6 @@ def merge_bundle(data: Any) -> dict[str, int]:
             counts["predictions"] += 1
 
     store.update(PREDICTIONS, change_preds)
+    if data.get("learner_seed") is not None:
+        learner.restore_seed(data["learner_seed"])
     return counts

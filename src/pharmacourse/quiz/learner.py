@@ -15,6 +15,7 @@ import os
 import secrets
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from pharmacourse.quiz.store import progress_dir
 
@@ -28,6 +29,32 @@ def _read(path: Path) -> int | None:
     except (OSError, UnicodeDecodeError):
         return None
     return int(text) if text.isdigit() and len(text) <= 12 else None
+
+
+def stored_seed() -> int | None:
+    """The seed in the progress folder, or None if there is none yet (never creates one)."""
+    path = progress_dir() / SEED_FILE
+    return _SESSION.get(path, _read(path))
+
+
+def restore_seed(seed: Any) -> bool:
+    """Make ``seed`` (from a progress download) this learner's seed, so a new machine or Binder
+    session shows the options in the order the learner saw before. Returns False, changing
+    nothing, for anything that is not a seed this module could have written."""
+    if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed < 10**12:
+        return False
+    path = progress_dir() / SEED_FILE
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{SEED_FILE}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="ascii") as handle:
+            handle.write(f"{seed}\n")
+        os.replace(tmp, path)
+    except OSError:
+        _SESSION[path] = seed
+        return True
+    _SESSION.pop(path, None)
+    return True
 
 
 def learner_seed() -> int:
