@@ -14,7 +14,7 @@ Published numbers, typed from the papers (cited as in data/references.csv):
 02.6 is a transfer task on an invented compound H (table below, stated in the exercise):
   the blocker at the lowest concentration is the receptor with no activation and the lowest Ki.
 Occupancy is written out as [L] / ([L] + Kd) and Cheng-Prusoff as IC50 / (1 + [L*]/Kd), with
-no call into pharmacourse.pd (the solutions use pd; the keys must not).
+no call into pharmacourse.pharmacodynamics (the solutions use it; the keys must not).
 """
 
 from __future__ import annotations

@@ -8,7 +8,8 @@ Published number, typed from the paper (cited as in data/references.csv):
   Obeng 2021 (J Pharmacol Exp Ther 376(3):410-27, doi:10.1124/jpet.120.000189): Emax of
     7-hydroxymitragynine 41.3 % in the [35S]GTPgammaS assay at the MOR.
 The other values are the invented generic drugs stated in the exercises. Every equation is
-written out here (Emax/Hill, operational Emax, Gaddum/Schild, probit), without pharmacourse.pd.
+written out here (Emax/Hill, operational Emax, Gaddum/Schild, probit), without
+pharmacourse.pharmacodynamics.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Helper package for the course "Pharmacology basics, with kratom as the case study".
 
 Notebooks stay narrative; the logic they rely on lives here and is tested:
-data loading (``data``), units (``units``), PK/PD models (``pk``, ``pd``, ``interactions``,
-``population``), interactive explorers (``explorers``), quizzes (``quiz``) and
+data loading (``data``), units (``units``), PK/PD models (``pk``, ``pharmacodynamics``,
+``interactions``, ``population``), interactive explorers (``explorers``), quizzes (``quiz``) and
 exercise self-checks (``checks``).
 """
 

@@ -94,7 +94,7 @@ def r_value_reversible(inhibitor_um: ArrayLike, ki_um: ArrayLike) -> Array:
     Args:
         inhibitor_um: inhibitor concentration (uM), >= 0.
         ki_um: reversible inhibition constant Ki (uM), > 0; from an IC50 see
-            ``pharmacourse.pd.cheng_prusoff_ki``.
+            ``pharmacourse.pharmacodynamics.cheng_prusoff_ki``.
     """
     return 1.0 + _nonneg("inhibitor_um", inhibitor_um) / _positive("ki_um", ki_um)
 

@@ -14,7 +14,7 @@ import ipywidgets as widgets
 import numpy as np
 import pytest
 
-from pharmacourse import explorers, interactions, pd, pk
+from pharmacourse import explorers, interactions, pharmacodynamics, pk
 from pharmacourse.explorers._base import slider as make_slider
 
 ALL = [explorers.PKExplorer, explorers.DoseResponseExplorer, explorers.OccupancyExplorer,
@@ -87,7 +87,7 @@ def test_dose_response_explorer_plots_the_model():
     e = explorers.DoseResponseExplorer()
     e.update(ka_nm=300.0, tau=2.0, receptor_fraction=0.25, antagonist_over_kb=9.0)
     d = e.data()
-    expected = pd.operational_model(d["conc_nm"] / 10.0, 300.0, 2.0, 100.0, 1.0, 0.25)
+    expected = pharmacodynamics.operational_model(d["conc_nm"] / 10.0, 300.0, 2.0, 100.0, 1.0, 0.25)
     np.testing.assert_allclose(d["effect"], expected, rtol=1e-12)
 
 
@@ -186,7 +186,7 @@ ALT = {
         "dose_mg", 20.0, lambda e: f"peak {e.data()['peak'][1]:.2f} ng/mL at "
                                    f"{e.data()['peak'][0]:.1f} h"),
     explorers.DoseResponseExplorer: (
-        "tau", 5.0, lambda e: f"maximum {pd.operational_emax(5.0):.0f} % of the system maximum"),
+        "tau", 5.0, lambda e: f"maximum {pharmacodynamics.operational_emax(5.0):.0f} % of the system maximum"),
     explorers.OccupancyExplorer: (
         "ligand_nm", 1000.0, lambda e: f"Free ligand 1e+03 nM with Kd 100 nM: "
                                        f"{e.data()['marker'][1]:.0f} % of receptors"),

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pharmacourse import interactions as ddi
-from pharmacourse import pd
+from pharmacourse import pharmacodynamics
 
 
 def test_gut_r_value_of_mitragynine_at_cyp3a():
@@ -17,7 +17,7 @@ def test_gut_r_value_of_mitragynine_at_cyp3a():
     contains ~39 mg mitragynine (Tanna 2022, data/human_pk), M = 398.5 g/mol."""
     from pharmacourse import data
 
-    ki = pd.cheng_prusoff_ki(11.4, 1.0, 1.0)
+    ki = pharmacodynamics.cheng_prusoff_ki(11.4, 1.0, 1.0)
     assert ki == pytest.approx(5.7)
     assert round(float(ddi.r_value_reversible(400.0, ki))) == 71
     mw = data.molar_mass("mitragynine")

@@ -18,7 +18,7 @@ def _run(code: str, **env: str) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
-LESSON_IMPORTS = ("import pharmacourse.data, pharmacourse.quiz, pharmacourse.pk, pharmacourse.pd, "
+LESSON_IMPORTS = ("import pharmacourse.data, pharmacourse.quiz, pharmacourse.pk, pharmacourse.pharmacodynamics, "
                   "pharmacourse.nca, pharmacourse.plots, pharmacourse.explorers, pharmacourse.units")
 
 
@@ -48,6 +48,6 @@ def test_an_unwritable_cache_folder_is_skipped_not_an_error(tmp_path: Path) -> N
 
 
 def test_probit_functions_still_work_with_scipy_loaded_on_use() -> None:
-    from pharmacourse import pd as pharmacodynamics
+    from pharmacourse import pharmacodynamics
 
     assert abs(float(pharmacodynamics.quantal_fraction_responding(7.0, 7.0, 2.0)) - 0.5) < 1e-12

@@ -23,9 +23,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pharmacourse import _validate, epi, interactions, nca, pk, population, units
-from pharmacourse import pd as pharm_pd
+from pharmacourse import pharmacodynamics
 
-MODULES = [pk, nca, pharm_pd, interactions, population, epi, units]
+MODULES = [pk, nca, pharmacodynamics, interactions, population, epi, units]
 
 
 def _floats(lo: float, hi: float) -> st.SearchStrategy[float]:

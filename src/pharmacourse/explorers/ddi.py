@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from pharmacourse import interactions, pd, plots
+from pharmacourse import interactions, pharmacodynamics, plots
 from pharmacourse.explorers._base import Explorer, slider
 from pharmacourse.explorers._mitragynine import dose_slider, tanna2022_dose_mg
 
@@ -50,7 +50,7 @@ class DDICalculator(Explorer):
         self.molar_mass = data.molar_mass("mitragynine")
         if ki_um is None:
             ic50 = _inhibition("CYP3A", "ic50", "tanna2021;dmd2023")
-            ki_um = float(pd.cheng_prusoff_ki(ic50, 1.0, 1.0))
+            ki_um = float(pharmacodynamics.cheng_prusoff_ki(ic50, 1.0, 1.0))
         sliders = {
             "dose_mg": dose_slider(dose_mg),
             "ki_um": slider(ki_um, 0.1, 100.0, 0.05, "Reversible Ki", "uM", log=True),

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from pharmacourse import pd, plots
+from pharmacourse import pharmacodynamics as dyn
+from pharmacourse import plots
 from pharmacourse.explorers._base import Explorer, slider
 
 __all__ = ["DoseResponseExplorer"]
@@ -38,10 +39,10 @@ class DoseResponseExplorer(Explorer):
 
     def _curves(self) -> tuple[np.ndarray, np.ndarray]:
         p = self.params
-        dr = float(pd.dose_ratio(p["antagonist_over_kb"], 1.0))
-        test = pd.operational_model(self.conc_nm / dr, p["ka_nm"], p["tau"], 100.0, 1.0,
+        dr = float(dyn.dose_ratio(p["antagonist_over_kb"], 1.0))
+        test = dyn.operational_model(self.conc_nm / dr, p["ka_nm"], p["tau"], 100.0, 1.0,
                                     p["receptor_fraction"])
-        ref = pd.operational_model(self.conc_nm / dr, p["ka_nm"], self.REFERENCE_TAU, 100.0, 1.0,
+        ref = dyn.operational_model(self.conc_nm / dr, p["ka_nm"], self.REFERENCE_TAU, 100.0, 1.0,
                                    p["receptor_fraction"])
         return test, ref
 
@@ -62,7 +63,7 @@ class DoseResponseExplorer(Explorer):
 
     def _emax(self) -> float:
         p = self.params
-        return float(pd.operational_emax(p["tau"], 100.0, 1.0, p["receptor_fraction"]))
+        return float(dyn.operational_emax(p["tau"], 100.0, 1.0, p["receptor_fraction"]))
 
     def _recompute(self) -> bool:
         test, ref = self._curves()
@@ -75,8 +76,8 @@ class DoseResponseExplorer(Explorer):
 
     def describe(self) -> str:
         p = self.params
-        dr = float(pd.dose_ratio(p["antagonist_over_kb"], 1.0))
-        ec50 = dr * float(pd.operational_ec50(p["ka_nm"], p["tau"], 1.0, p["receptor_fraction"]))
+        dr = float(dyn.dose_ratio(p["antagonist_over_kb"], 1.0))
+        ec50 = dr * float(dyn.operational_ec50(p["ka_nm"], p["tau"], 1.0, p["receptor_fraction"]))
         return (f"Test agonist (KA {p['ka_nm']:.3g} nM, tau {p['tau']:.2g}, "
                 f"{100 * p['receptor_fraction']:.0f} % of receptors, antagonist [B]/KB "
                 f"{p['antagonist_over_kb']:.0f}): maximum {self._emax():.0f} % of the system "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from pharmacourse import pd, plots
+from pharmacourse import pharmacodynamics, plots
 from pharmacourse.explorers._base import Explorer, point, slider
 
 __all__ = ["OccupancyExplorer"]
@@ -45,8 +45,8 @@ class OccupancyExplorer(Explorer):
 
     def _recompute(self) -> bool:
         p = self.params
-        self.line.set_ydata(100 * pd.occupancy(self.conc_nm, p["kd_nm"]))
-        occ = 100 * float(pd.occupancy(p["ligand_nm"], p["kd_nm"]))
+        self.line.set_ydata(100 * pharmacodynamics.occupancy(self.conc_nm, p["kd_nm"]))
+        occ = 100 * float(pharmacodynamics.occupancy(p["ligand_nm"], p["kd_nm"]))
         self.marker.set_data([p["ligand_nm"]], [occ])
         self.axes[0].set_title(f"[L] = {p['ligand_nm']:.3g} nM occupies {occ:.0f} % of receptors "
                                f"(Kd {p['kd_nm']:.3g} nM)")
