@@ -227,6 +227,11 @@ def prepare(nb: nbformat.NotebookNode, page: str, github_base: str, binder_link:
                     alt = f"{alt} {INTERACTIVE_ALT}"
                     note = interactive_note(binder_link)
                 out = _html_output(figure_html(out, alt, note))
+            elif "text/markdown" in out.get("data", {}):  # display(Markdown(...)) has links too
+                out = copy.deepcopy(out)
+                text = out["data"]["text/markdown"]
+                text = "".join(text) if isinstance(text, list) else text
+                out["data"]["text/markdown"] = rewrite_links(text, page, github_base, site_files)
             outputs.append(out)
         cell.outputs = outputs
     return nb

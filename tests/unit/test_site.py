@@ -150,3 +150,17 @@ def test_build_site_writes_every_page_with_alt_text_and_no_placeholder(tmp_path:
     lesson = (tmp_path / "_site" / "notebooks" / "03-dose-response.html").read_text()
     assert lesson.count("<summary>Show answer</summary>") >= 10
     assert 'href="../exercises/03-dose-response.html"' in lesson
+
+
+def test_links_in_displayed_markdown_outputs_point_at_site_pages_too() -> None:
+    """Lessons write computed prose with display(Markdown(f"...")): its glossary links must
+    reach the site's glossary page as well (the browser test found one that did not)."""
+    cell = new_code_cell("display(Markdown(text))", outputs=[new_output(
+        "display_data", data={"text/markdown": "a [95 % CI](glossary.md#confidence-interval)",
+                              "text/plain": "<IPython.core.display.Markdown object>"})])
+    nb = new_notebook(cells=[cell])
+    out = prepare(nb, "notebooks/01-x.ipynb", GITHUB, "https://binder/x",
+                  {"notebooks/glossary.html"})
+    assert out.cells[0].outputs[0].data["text/markdown"] == (
+        "a [95 % CI](glossary.html#confidence-interval)")
+    assert "glossary.md" in nb.cells[0].outputs[0].data["text/markdown"], "stored notebook changed"
