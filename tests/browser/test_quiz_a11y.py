@@ -21,6 +21,7 @@ import re
 import pytest
 from axekit import audit, blocking, table
 from labkit import LabPage
+from playwright.sync_api import expect
 
 from pharmacourse import quiz
 from pharmacourse.quiz.text import plain
@@ -84,12 +85,18 @@ def tab_until(lab: LabPage, target) -> None:
     raise AssertionError("Tab never reached the control; focus went " + " > ".join(trail))
 
 
-def tab_to_check_and_press(lab: LabPage, box, key: str = "Enter") -> str:
-    """Tab until the question's Check button has focus, press ``key``; the feedback text."""
+def tab_to_check_and_press(lab: LabPage, box, key: str = "Enter", previous: str = "") -> str:
+    """Tab until the question's Check button has focus, press ``key``; the new feedback text.
+
+    ``previous``: the feedback shown before, if any. The kernel answers asynchronously, so the
+    old text is still on the page for a moment after the key press: wait until it has changed.
+    """
     tab_until(lab, box.locator("button.quiz-check, .quiz-check button").first)
     lab.page.keyboard.press(key)
     feedback = box.locator(".quiz-feedback").first
     feedback.filter(has_text=re.compile(r"\S")).wait_for(state="visible")
+    if previous:
+        expect(feedback).not_to_have_text(previous, timeout=60_000)
     return feedback.inner_text()
 
 
@@ -149,7 +156,7 @@ def test_start_page_quiz_by_keyboard_only(lab: LabPage) -> None:
     lab.page.keyboard.press("Control+A")
     lab.page.keyboard.type(f"{value:g} {numeric.unit}")
     lab.page.keyboard.press("Enter")
-    text = tab_to_check_and_press(lab, box, key="Space")
+    text = tab_to_check_and_press(lab, box, key="Space", previous=text)
     assert "✔" in text, f"numeric by keyboard: {text!r}"
     kept = box.locator(".quiz-feedback [data-probe]").count() == 1
     print(f"\nfeedback live region is the same element after an update: {kept}")
