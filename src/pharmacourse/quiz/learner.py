@@ -31,6 +31,15 @@ def _read(path: Path) -> int | None:
     return int(text) if text.isdigit() and len(text) <= 12 else None
 
 
+def _temp_with(path: Path, seed: int) -> str:
+    """A temporary file beside ``path`` holding ``seed`` (the caller links or renames it)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{SEED_FILE}.", suffix=".tmp", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(f"{seed}\n")
+    return tmp
+
+
 def stored_seed() -> int | None:
     """The seed in the progress folder, or None if there is none yet (never creates one)."""
     path = progress_dir() / SEED_FILE
@@ -45,11 +54,7 @@ def restore_seed(seed: Any) -> bool:
         return False
     path = progress_dir() / SEED_FILE
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{SEED_FILE}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="ascii") as handle:
-            handle.write(f"{seed}\n")
-        os.replace(tmp, path)
+        os.replace(_temp_with(path, seed), path)
     except OSError:
         _SESSION[path] = seed
         return True
@@ -67,18 +72,14 @@ def learner_seed() -> int:
         return seed
     seed = secrets.randbelow(10**9)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{SEED_FILE}.", suffix=".tmp", dir=path.parent)
+        tmp = _temp_with(path, seed)
         try:
-            with os.fdopen(fd, "w", encoding="ascii") as handle:
-                handle.write(f"{seed}\n")
-            try:
-                os.link(tmp, path)  # fails if another notebook created it meanwhile
-            except FileExistsError:
-                if _read(path) is None:  # unreadable: replace it
-                    os.replace(tmp, path)
-            except OSError:  # no hard links on this file system
+            os.link(tmp, path)  # fails if another notebook created it meanwhile
+        except FileExistsError:
+            if _read(path) is None:  # unreadable: replace it
                 os.replace(tmp, path)
+        except OSError:  # no hard links on this file system
+            os.replace(tmp, path)
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)

@@ -263,6 +263,24 @@ def option_key(option: Any, index: int) -> str:
     return str(key) if key else str(index)
 
 
+def _record_question_event(lesson: str, question_id: str,
+                           apply: Callable[[dict], dict]) -> dict:
+    """Update one question's state with ``apply`` (which changes the state and returns the
+    event), append the event to its history, save, and pass the event on to the learner's class
+    file (only if they joined a class). Returns the question's new state, without the history."""
+    sent: dict = {}
+
+    def change(doc: dict) -> dict:
+        state = doc["questions"].setdefault(question_id, _clean_question({}))
+        sent.update(apply(state))
+        state["history"] = [*state["history"], dict(sent)][-MAX_HISTORY:]
+        return {k: v for k, v in state.items() if k != "history"}
+
+    result = update(lesson, change)
+    classlink.emit_event(lesson, question_id, sent)
+    return result
+
+
 def record_attempt(lesson: str, question_id: str, status: str, answer: str = "",
                    chosen: str | Sequence[str] | None = None) -> dict:
     """Record one graded try (``status`` correct/incorrect); return the question's new state.
@@ -273,8 +291,7 @@ def record_attempt(lesson: str, question_id: str, status: str, answer: str = "",
     picked = _chosen(list(chosen) if isinstance(chosen, (list, tuple)) else
                      (answer if chosen is None else chosen))
 
-    def change(doc: dict) -> dict:
-        state = doc["questions"].setdefault(question_id, _clean_question({}))
+    def apply(state: dict) -> dict:
         revealed_before = state["revealed"]
         state["attempts"] += 1
         if status == "correct" and not (state["revealed"] and not state["correct"]):
@@ -285,32 +302,21 @@ def record_attempt(lesson: str, question_id: str, status: str, answer: str = "",
         state["last_status"] = status
         state["last_answer"] = _text(answer)
         state["updated"] = _now()
-        sent.update({"kind": "attempt", "attempt": state["attempts"], "chosen": picked,
-                     "correct": status == "correct", "revealed": revealed_before,
-                     "time": state["updated"]})
-        state["history"] = [*state["history"], dict(sent)][-MAX_HISTORY:]
-        return {k: v for k, v in state.items() if k != "history"}
+        return {"kind": "attempt", "attempt": state["attempts"], "chosen": picked,
+                "correct": status == "correct", "revealed": revealed_before,
+                "time": state["updated"]}
 
-    sent: dict = {}
-    result = update(lesson, change)
-    classlink.emit_event(lesson, question_id, sent)  # only if the learner joined a class
-    return result
+    return _record_question_event(lesson, question_id, apply)
 
 
 def record_reveal(lesson: str, question_id: str) -> dict:
-    def change(doc: dict) -> dict:
-        state = doc["questions"].setdefault(question_id, _clean_question({}))
+    def apply(state: dict) -> dict:
         state["revealed"] = True
         state["updated"] = _now()
-        sent.update({"kind": "reveal", "attempt": None, "chosen": "", "correct": None,
-                     "revealed": True, "time": state["updated"]})
-        state["history"] = [*state["history"], dict(sent)][-MAX_HISTORY:]
-        return {k: v for k, v in state.items() if k != "history"}
+        return {"kind": "reveal", "attempt": None, "chosen": "", "correct": None,
+                "revealed": True, "time": state["updated"]}
 
-    sent: dict = {}
-    result = update(lesson, change)
-    classlink.emit_event(lesson, question_id, sent)  # only if the learner joined a class
-    return result
+    return _record_question_event(lesson, question_id, apply)
 
 
 def record_prediction(claim: str, choice: str, lesson: str = "", question_id: str = "") -> dict:
