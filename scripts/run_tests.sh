@@ -7,6 +7,9 @@
 # Every stage runs even if an earlier one failed; the exit code is non-zero if any failed.
 # Each stage prints its wall time, and a table of all of them closes the run.
 # VPY picks the interpreter (make test-latest points it at .venv-latest/bin/python).
+# Every stage runs on TEST_WORKERS processes (pytest-xdist; default: one per CPU core, at most 4;
+# TEST_WORKERS=0 runs in one process). nbval keeps each notebook on one worker (--dist loadscope:
+# its cells share a kernel); the browser stage gives each worker its own JupyterLab and Chromium.
 # pytest's exit code 5 ("no tests collected") passes for a folder that has no notebooks yet.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +31,15 @@ if [ "${PHARMACOURSE_OFFLINE:-}" != "1" ]; then
     echo "WARNING: a hidden run-time download would go unnoticed. Run as root or allow unshare -rn." >&2
   fi
 fi
+
+cores=$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
+WORKERS=${TEST_WORKERS:-$(( cores > 4 ? 4 : cores ))}
+case "$WORKERS" in ''|*[!0-9]*) echo "TEST_WORKERS must be a whole number, got '$WORKERS'" >&2; exit 2;; esac
+echo "== $WORKERS test worker(s) (TEST_WORKERS; $cores CPU core(s))"
+xdist() { [ "$WORKERS" -gt 0 ] && printf '%s\n' -n "$WORKERS" --dist "$1"; }
+mapfile -t load < <(xdist load)
+mapfile -t by_notebook < <(xdist loadscope)
+mapfile -t by_group < <(xdist loadgroup)
 
 failed=()
 timings=()
@@ -52,21 +64,21 @@ stage() {
 
 notebook_dirs() { for d in "$@"; do compgen -G "$d/*.ipynb" >/dev/null && printf '%s\n' "$d"; done; }
 
-stage "unit and structure tests" tests --ignore=tests/browser
+stage "unit and structure tests" "${load[@]}" tests --ignore=tests/browser
 mapfile -t strict_dirs < <(notebook_dirs notebooks solutions)
 if [ ${#strict_dirs[@]} -gt 0 ]; then
-  stage "nbval strict: ${strict_dirs[*]}" --nbval --nbval-current-env \
+  stage "nbval strict: ${strict_dirs[*]}" "${by_notebook[@]}" --nbval --nbval-current-env \
     --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider "${strict_dirs[@]}"
 else
   echo; echo "== nbval strict: no notebooks yet in notebooks/ or solutions/; nothing to run"
 fi
 mapfile -t lax_dirs < <(notebook_dirs exercises)
 if [ ${#lax_dirs[@]} -gt 0 ]; then
-  stage "nbval-lax: exercises" --nbval-lax --nbval-current-env -p no:cacheprovider exercises
+  stage "nbval-lax: exercises" "${by_notebook[@]}" --nbval-lax --nbval-current-env -p no:cacheprovider exercises
 else
   echo; echo "== nbval-lax: no notebooks yet in exercises/; nothing to run"
 fi
-stage "browser tests" tests/browser
+stage "browser tests" "${by_group[@]}" tests/browser
 
 echo
 echo "== stage times"

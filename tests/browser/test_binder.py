@@ -24,7 +24,8 @@ from test_start_page import binder_path
 
 from scripts.locks import parse_lock, pins_for
 
-pytestmark = pytest.mark.browser
+# One worker builds the Binder-like environment (a module fixture) and runs both tests on it.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("binder")]
 
 BUILD_TOOLS = ("setuptools", "wheel")
 

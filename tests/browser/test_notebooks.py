@@ -1,4 +1,9 @@
-"""Every lesson in JupyterLab in a real browser: as a learner first sees it, then after Run All.
+"""Every lesson in JupyterLab in a real browser: as stored, after Run All, then used as a learner.
+
+One test per lesson, in three steps: (1) opened as stored, the static fallbacks read well; (2) Run
+All runs every cell with no error and renders every widget; (3) every quiz question is answered
+(wrong, then right) and every explorer's slider is moved with the keyboard (``learnerkit``).
+Steps 2 and 3 share one Run All, the slowest step of the browser suite.
 
 Notebooks are discovered at run time (``notebooks/*.ipynb``), so a new lesson is covered without
 editing this file. The server serves a temporary copy of the repository: nothing here changes a
@@ -9,6 +14,7 @@ from __future__ import annotations
 
 import pytest
 from labkit import LabPage, artifact_name, discover_notebooks
+from learnerkit import clear_progress, is_interactive, use_as_a_learner
 
 pytestmark = pytest.mark.browser
 
@@ -16,7 +22,8 @@ NOTEBOOKS = discover_notebooks()
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS)
-def test_lesson_as_stored_then_after_run_all(lab: LabPage, path: str) -> None:
+def test_lesson_as_stored_after_run_all_and_as_a_learner(lab: LabPage, path: str) -> None:
+    clear_progress(lab)  # no "answered correctly before" restored from another lesson
     # 1. Opened as stored, before anything runs: readable static fallbacks, never raw reprs.
     lab.open(path)
     assert lab.widget_failures() == [], (
@@ -59,3 +66,7 @@ def test_lesson_as_stored_then_after_run_all(lab: LabPage, path: str) -> None:
         assert figure["distinct"] > 1, f"{path}: blank (single-colour) figure {figure}"
 
     assert lab.console_errors == [], f"{path}: JavaScript errors in the page: {lab.console_errors}"
+
+    # 3. Used as a learner: every question answered, every explorer moved (learnerkit).
+    if is_interactive(lab.server.root / path):
+        use_as_a_learner(lab, path)

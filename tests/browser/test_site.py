@@ -32,6 +32,10 @@ WAIT_MATHJAX = ("() => !window.MathJax || "
                 "document.documentElement.getAttribute('data-mathjax') === 'done'")
 
 
+# One worker builds the site (a module fixture) and runs every site test on it.
+pytestmark = pytest.mark.xdist_group("site")
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site") / "_site"

@@ -1,4 +1,4 @@
-"""Quizzes and explorers used as a learner uses them, in every lesson that has them.
+"""Quizzes and explorers used as a learner uses them (called by ``test_notebooks.py`` after Run All).
 
 After Run All, each live question widget (CSS class ``quiz-question``) is matched to its bank
 question by its stem text, so the test knows the right answer without any per-notebook
@@ -13,6 +13,10 @@ Per question type:
   value typed in an equivalent unit (minutes for hours, ...) -> accepted, score up;
 - prediction: pick one, Save -> recorded.
 Every explorer (``explorer``): move its first slider with the keyboard; the plot's PNG changes.
+
+Why a module and not a test of its own: answering the quizzes needs a notebook that has run, and
+Run All is the slowest step of the browser suite; one test per lesson runs it once and checks the
+lesson as stored, after Run All, and as a learner uses it.
 """
 
 from __future__ import annotations
@@ -23,12 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from labkit import TIMEOUT_MS, LabPage, artifact_name, discover_notebooks
+from labkit import TIMEOUT_MS, LabPage, artifact_name
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
-
-pytestmark = pytest.mark.browser
-
-NOTEBOOKS = discover_notebooks()
 
 #: Live widgets only: the stored static rendering reuses the ``quiz``/``quiz-question`` classes.
 LIVE_QUESTION = ".jupyter-widgets.quiz-question"
@@ -299,22 +299,20 @@ def move_explorer(explorer, path: str, index: int) -> None:
 # --------------------------------------------------------------------------------------------
 # The test
 # --------------------------------------------------------------------------------------------
-def _interactive(notebook: Path) -> bool:
+def is_interactive(notebook: Path) -> bool:
+    """Whether a notebook uses quizzes or explorers (the text of the .ipynb mentions them)."""
     text = notebook.read_text(encoding="utf-8")
     return "quiz." in text or "explorer" in text or "Explorer" in text
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS)
-def test_quizzes_and_explorers_as_a_learner(lab: LabPage, path: str) -> None:
-    notebook = lab.server.root / path
-    if not _interactive(notebook):
-        pytest.skip(f"{path} has no quiz or explorer")
-    # A fresh progress folder: no "answered correctly before" restored from another test.
+def clear_progress(lab: LabPage) -> None:
+    """A fresh progress folder: no "answered correctly before" restored from another test."""
     for item in lab.server.progress_dir.iterdir():
         shutil.rmtree(item) if item.is_dir() else item.unlink()
 
-    lab.open(path)
-    lab.run_all()
+
+def use_as_a_learner(lab: LabPage, path: str) -> None:
+    """Answer every live question (wrong, then right) and move every explorer, after Run All."""
     questions = lab.page.locator(LIVE_QUESTION)
     explorers = lab.page.locator(LIVE_EXPLORER)
     n_questions, n_explorers = questions.count(), explorers.count()
