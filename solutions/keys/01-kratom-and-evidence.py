@@ -136,8 +136,8 @@ def keys() -> dict[str, dict]:
             "hint": "Re-read '1. The plant and what is in it' in lesson 01: keep the rows of the "
             "Chicago-area shop survey for mitragynine, then divide the 'max' value by the 'min' "
             "value.",
-            "explain": "Products sold side by side differed about sixteenfold in mitragynine: "
-            "the same amount of two products is not the same amount of alkaloid.",
+            "explain": "Eight products of different kinds bought in shops differed about "
+            "sixteenfold in mitragynine: the label does not tell the dose.",
             "mistakes": [
                 (*around(highest - lowest, 0.01), "That is the difference in mg/g; the exercise "
                  "asks how many *times* the highest is the lowest (a ratio)."),
