@@ -33,6 +33,8 @@ from pharmacourse import course  # noqa: E402
 from scripts import estimate_minutes  # noqa: E402
 
 START = "00-start-here"
+HELP_ANCHOR = "Where-to-get-help"  # JupyterLab's id of the start page's "## Where to get help"
+HELP_LINK_TEXT = "Where to get help"
 README_MARKERS = ("<!-- course-map:start -->", "<!-- course-map:end -->")
 
 
@@ -64,6 +66,7 @@ def lesson_footer(slug: str, written: list[course.Lesson], root: Path) -> str:
         parts.append(f"[← Previous: {prev.title}]({prev.filename})")
     if slug != START:
         parts.append(f"[Start page]({START}.ipynb)")
+    parts.append(f"[{HELP_LINK_TEXT}]({START}.ipynb#{HELP_ANCHOR})")
     if nxt is not None:
         parts.append(f"[Next: {nxt.title} →]({nxt.filename})")
     lines = ["---", ""]
@@ -90,7 +93,8 @@ def solutions_footer(slug: str) -> str:
         "---",
         "",
         f"[Back to the lesson: {here.title}](../notebooks/{here.filename}) | "
-        f"[Start page](../notebooks/{START}.ipynb)",
+        f"[Start page](../notebooks/{START}.ipynb) | "
+        f"[{HELP_LINK_TEXT}](../notebooks/{START}.ipynb#{HELP_ANCHOR})",
         "",
         f"*{course.DISCLAIMER}*",
     ])

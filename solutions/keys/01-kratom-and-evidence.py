@@ -1,4 +1,4 @@
-"""Answer keys of lesson 01, Kratom and the evidence (exercises 01.1-01.6).
+"""Answer keys of lesson 01, Kratom and the evidence (exercises 01.1-01.4; 01.5 is written).
 
 Computed independently of the solution notebook and of the package's models: this module
 imports only the standard library and ``_keylib`` (tests/unit/test_lesson_files.py checks
@@ -14,12 +14,11 @@ Published numbers, typed from the papers (cited as in data/references.csv):
     mg per g: mitragynine 19.48, speciogynine 3.18, mitraciliatine 0.647, speciociliatine 5.12,
     paynantheine 5.86, isopaynantheine 0.512;
     7-hydroxymitragynine below the LOQ (< 0.124).
-  Prozialeck 2020 (01.6): 8 products bought in Chicago-area shops, mitragynine from 3.9 to
+  Prozialeck 2020 (01.4): 8 products bought in Chicago-area shops, mitragynine from 3.9 to
     62.1 mg/g; read here from data/product_composition.csv with pandas.
-  01.5 is a transfer task on four invented studies of a hypothetical product (Herb X): only
+  01.3 is a transfer task on four invented studies of a hypothetical product (Herb X): only
     study B (randomised, placebo-controlled, blinded) can show that the product causes the
     effect.
-The odds ratio of 01.2 is written out as (p1 / (1 - p1)) / (p0 / (1 - p0)).
 """
 
 from __future__ import annotations
@@ -34,7 +33,7 @@ NMURX_PAST_YEAR_PCT = 0.8
 K51_MG_PER_G = {"mitragynine": 19.48, "speciogynine": 3.18, "mitraciliatine": 0.647,
                 "speciociliatine": 5.12, "paynantheine": 5.86, "isopaynantheine": 0.512}
 K51_7OH_LOQ_MG_PER_G = 0.124
-HERB_X_STUDIES = ("A", "B", "C", "D")  # invented studies of exercise 01.5
+HERB_X_STUDIES = ("A", "B", "C", "D")  # invented studies of exercise 01.3
 HERB_X_CAUSAL = "B"  # randomised, placebo-controlled, blinded
 SHOPS = "8 products bought in Chicago-area shops"  # Prozialeck 2020, in data/
 
@@ -51,16 +50,9 @@ def keys() -> dict[str, dict]:
     """Exercise keys of lesson 01, before encoding (see solutions/README.md)."""
     ratio = CROWD_PAST_YEAR_PCT / NSDUH_PAST_YEAR_PCT  # 9.571
 
-    def odds(pct: float) -> float:
-        return (pct / 100.0) / (1.0 - pct / 100.0)
-
-    r_needed = odds(CROWD_PAST_YEAR_PCT) / odds(NSDUH_PAST_YEAR_PCT)  # 10.19
     total = sum(K51_MG_PER_G.values())  # 34.799 mg/g of quantified alkaloids
     mg_share_pct = 100.0 * K51_MG_PER_G["mitragynine"] / total  # 55.98 %
     others = total - K51_MG_PER_G["mitragynine"]
-    surveys = ["NSDUH 2019", "NSDUH 2019 (prescription opioid use disorder subgroup)",
-               "NMURx online panel", "crowdsourced online sample",
-               "residential treatment programme"]
     lowest, highest = _shop_range()
     us = pd.read_csv(DATA_DIR / "product_composition.csv")
     us = us[us["product"] == "US commercial products and US-grown plants"]
@@ -90,26 +82,6 @@ def keys() -> dict[str, dict]:
             ],
         },
         "01.2": {
-            "title": "How much over-recruitment?",
-            "kind": "quantity",
-            "unit": "",
-            "value": r_needed,
-            "tolerance": {"rel": 0.02},
-            "format": "a plain number (a ratio, no unit); tolerance +/- 2 %",
-            "hint": "Re-read 'Explore: how much selection does it take?' in lesson 01: r is the "
-            "ratio of the odds, odds = p / (1 - p), with p as a fraction (6.7 % = 0.067).",
-            "explain": "Close to the plain ratio of the percentages, because both are small; for "
-            "common outcomes odds and proportions part ways.",
-            "mistakes": [
-                (*around(ratio, 0.015), "That is the plain ratio of the percentages. The "
-                 "recruitment ratio is the ratio of the *odds*, p / (1 - p)."),
-                (*around(1.0 / r_needed, 0.03), "The ratio is upside down: the crowdsourced odds "
-                 "go on top."),
-                (*around(odds(CROWD_LIFETIME_PCT) / odds(NSDUH_PAST_YEAR_PCT), 0.02), "You used "
-                 "the crowdsourced *lifetime* estimate; use its past-year estimate."),
-            ],
-        },
-        "01.3": {
             "title": "Mitragynine's share of the quantified alkaloids",
             "kind": "quantity",
             "unit": "percent",
@@ -133,26 +105,7 @@ def keys() -> dict[str, dict]:
                  "the quantified alkaloids."),
             ],
         },
-        "01.4": {
-            "title": "Which estimate is closest to NSDUH's?",
-            "kind": "choice",
-            "choice": "NMURx online panel",
-            "options": surveys,
-            "format": "one survey name as a string: " + ", ".join(repr(s) for s in surveys),
-            "hint": "Re-read the bar chart of '3. Who uses kratom?' in lesson 01: find the bar "
-            "whose length is closest to the NSDUH 2019 bar (not NSDUH 2019 itself).",
-            "explain": "A volunteer panel weighted to resemble the population lands close to the "
-            "probability survey; unweighted convenience samples do not.",
-            "choice_mistakes": [
-                ("NSDUH 2019 (prescription opioid use disorder subgroup)", "Same survey, but a "
-                 "subgroup: its bar is among the longest. Compare bar lengths, not names."),
-                ("crowdsourced online sample", "Its bar is about ten times longer than NSDUH's. "
-                 "Look for the bar nearest in length."),
-                ("NSDUH 2019", "That is the reference itself; pick the *other* estimate closest "
-                 "to it."),
-            ],
-        },
-        "01.5": {
+        "01.3": {
             "title": "Which study could show that a product works?",
             "kind": "choice",
             "choice": HERB_X_CAUSAL,
@@ -173,7 +126,7 @@ def keys() -> dict[str, dict]:
                  "two groups can differ in many other ways (confounding), and nobody was blinded."),
             ],
         },
-        "01.6": {
+        "01.4": {
             "title": "How much does the content vary between shop products?",
             "kind": "quantity",
             "unit": "",
@@ -183,8 +136,8 @@ def keys() -> dict[str, dict]:
             "hint": "Re-read '1. The plant and what is in it' in lesson 01: keep the rows of the "
             "Chicago-area shop survey for mitragynine, then divide the 'max' value by the 'min' "
             "value.",
-            "explain": "Products sold side by side differed about sixteenfold in mitragynine: "
-            "the same amount of two products is not the same amount of alkaloid.",
+            "explain": "Eight products of different kinds bought in shops differed about "
+            "sixteenfold in mitragynine: the label does not tell the dose.",
             "mistakes": [
                 (*around(highest - lowest, 0.01), "That is the difference in mg/g; the exercise "
                  "asks how many *times* the highest is the lowest (a ratio)."),

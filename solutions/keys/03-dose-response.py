@@ -115,7 +115,8 @@ def keys() -> dict[str, dict]:
             "value": p4["ec50"] * dr,
             "tolerance": {"rel": 0.02},
             "format": conc + "; tolerance +/- 2 %",
-            "hint": "Re-read 'Competitive antagonism and the Schild shift' in lesson 03: DR = "
+            "hint": "Re-read section 4 of lesson 03, 'Competitive antagonism: a parallel shift' "
+            "(no Schild plot needed): DR = "
             "1 + [B]/KB, and the new EC50 is EC50 x DR.",
             "explain": "The curve moves right by the dose ratio and keeps its maximum: enough "
             "agonist still reaches the full effect.",

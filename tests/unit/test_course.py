@@ -13,7 +13,8 @@ from pharmacourse import course
 
 ROOT = Path(__file__).resolve().parents[2]
 SYLLABUS_SLUGS = [
-    "00-start-here", "00a-python-primer", "01-kratom-and-evidence", "02-drugs-meet-receptors",
+    "00-start-here", "00a-python-primer", "01-kratom-and-evidence", "01x-selection-deeper",
+    "02-drugs-meet-receptors",
     "03-dose-response", "03x-dose-response-deeper", "04-single-dose-pk", "05-repeated-dosing",
     "06-metabolism-and-interactions", "07-tolerance-and-withdrawal", "08-safety-and-regulation",
     "09-variability", "10-capstone",

@@ -100,3 +100,12 @@ def test_span_sentence_is_replaced_once_and_stays_stable():
     once = nav.SPAN_SENTENCE.sub(lambda _m: nav.span_sentence(), source)
     twice = nav.SPAN_SENTENCE.sub(lambda _m: nav.span_sentence(), once)
     assert once == twice and once.endswith(" Next.") and "60-75" not in once
+
+
+MAX_MINUTES = 90  # one sitting (issue 14 §1; STYLE.md "Time budget")
+
+
+def test_every_written_lesson_fits_one_sitting():
+    over = {slug: round(em.estimate(slug).minutes, 1) for slug in em.written_slugs()
+            if em.estimate(slug).minutes > MAX_MINUTES}
+    assert not over, f"lessons estimated above {MAX_MINUTES} minutes (cut or split): {over}"
