@@ -1,4 +1,4 @@
-"""Answer keys of lesson 04, Pharmacokinetics of a single dose (exercises 04.1-04.6).
+"""Answer keys of lesson 04, Pharmacokinetics of a single dose (exercises 04.1-04.5).
 
 Computed independently of the solution notebook and of the package's models: this module
 imports only the standard library and ``_keylib`` (tests/unit/test_lesson_files.py checks
@@ -25,7 +25,6 @@ import math
 from _keylib import QUANTITY_FORMAT, around
 
 LN2 = 0.6931471805599453  # ln 2, written out
-LN10 = 2.302585092994046  # ln 10, written out
 
 # --- published numbers (see the module docstring) --------------------------------------------
 TANNA_T_HALF_H = 45.3
@@ -39,12 +38,12 @@ TRAKULSRICHAI_SAMPLING_H = 24.0
 HUESTIS_T_HALF_SINGLE_H = 43.4
 HUESTIS_T_HALF_MULTIPLE_H = 67.9
 
-# --- exercise 04.5: a hypothetical drug, drawn by pharmacourse.exercise_figures.plot("04.5") ---
+# --- exercise 04.4: a hypothetical drug, drawn by pharmacourse.exercise_figures.plot("04.4") ---
 # Hidden parameters (one-compartment oral model); the learner reads Cmax off the figure.
-EX04_5 = {"dose_mg": 60.0, "v_l": 48.0, "k_per_h": 0.15, "ka_per_h": 1.5}
-EX04_5_AXIS = {"y_max": 1200.0, "y_step": 50.0}  # ng/mL: axis top and grid spacing
+EX04_4 = {"dose_mg": 60.0, "v_l": 48.0, "k_per_h": 0.15, "ka_per_h": 1.5}
+EX04_4_AXIS = {"y_max": 1200.0, "y_step": 50.0}  # ng/mL: axis top and grid spacing
 
-# --- the simulated subject of exercise 04.6 ---------------------------------------------------
+# --- the simulated subject of exercise 04.5 ---------------------------------------------------
 # One-compartment oral model with Tanna's medians; ka = 5.8 1/h is the value stated in the
 # exercise (chosen there so that the model peaks at about 1 h, Tanna's median tmax).
 SIM_KA_PER_H = 5.8
@@ -64,12 +63,12 @@ def bateman_ng_per_ml(t_h: float) -> float:
     return mg_per_l * 1000.0
 
 
-def _ex04_5_peak() -> tuple[float, float]:
+def _ex04_4_peak() -> tuple[float, float]:
     """(tmax in h, Cmax in ng/mL) of the Bateman function, written out with ``math``.
 
     dC/dt = 0  <=>  tmax = ln(ka/k) / (ka - k); C = Dose/V * ka/(ka - k) (e^-k t - e^-ka t).
     """
-    p = EX04_5
+    p = EX04_4
     k, ka = p["k_per_h"], p["ka_per_h"]
     tmax_h = math.log(ka / k) / (ka - k)
     mg_per_l = p["dose_mg"] / p["v_l"] * ka / (ka - k) * (
@@ -94,21 +93,17 @@ def keys() -> dict[str, dict]:
     t_half_from_cl_v = LN2 * TANNA_VZ_F_L / TANNA_CL_F_L_PER_H
     k_per_h = TANNA_CL_F_L_PER_H / TANNA_VZ_F_L
 
-    # 04.2: fraction of steady state f = 1 - 2^(-t/t1/2)  ->  t = t1/2 * log2(1/(1-f));
-    #       f = 0.9: log2(10) = ln10 / ln2 = 3.3219 half-lives; 45.3 h * 3.3219 / 24 h/d = 6.27 d
-    t90_d = TANNA_T_HALF_H * (LN10 / LN2) / 24.0
-
-    # 04.3: Tanna median / Trakulsrichai mean = 45.3 / 23.24 = 1.949
+    # 04.2: Tanna median / Trakulsrichai mean = 45.3 / 23.24 = 1.949
     ratio = TANNA_T_HALF_H / TRAKULSRICHAI_T_HALF_H
 
-    # 04.4: half-lives covered by the sampling window: 24/23.24 = 1.03 vs 120/45.3 = 2.65
+    # 04.3: half-lives covered by the sampling window: 24/23.24 = 1.03 vs 120/45.3 = 2.65
     covered = {
         "trakulsrichai2015": TRAKULSRICHAI_SAMPLING_H / TRAKULSRICHAI_T_HALF_H,
         "tanna2022": TANNA_SAMPLING_H / TANNA_T_HALF_H,
     }
     fewest = min(covered, key=covered.get)
 
-    tmax_h, cmax = _ex04_5_peak()
+    tmax_h, cmax = _ex04_4_peak()
     auc = _sim_auc_0_24_trapezoid()
     sum_of_concs = sum(bateman_ng_per_ml(t) for t in SIM_SAMPLE_TIMES_H)
     left_rectangles = sum(
@@ -157,48 +152,6 @@ def keys() -> dict[str, dict]:
             ],
         },
         "04.2": {
-            "title": "Time to 90 % of steady state",
-            "kind": "quantity",
-            "unit": "d",
-            "value": t90_d,
-            "tolerance": {"abs": 0.1},
-            "format": QUANTITY_FORMAT.format(unit_words="days", unit="d", alt="h")
-            + "; tolerance +/- 0.1 d",
-            "hint": "Re-read 'How long until steady state?' in lesson 04: the fraction of steady "
-            "state reached after a time t is 1 - 2^(-t / t1/2); solve it for 90 %.",
-            "explain": "Only the half-life matters, not the dose; the 8-9 days Huestis 2024 "
-            "observed correspond to 4-5 half-lives (about 94-97 % of steady state).",
-            "mistakes": [
-                (
-                    7.4,
-                    9.6,
-                    "That is the '4-5 half-lives' rule of thumb, which gives about "
-                    "94-97 % of steady state. Compute the time for exactly 90 %.",
-                ),
-                (
-                    *around(TANNA_T_HALF_H * LN10 / 24.0),
-                    "You used ln(10) x t1/2. The factor "
-                    "ln 2 is missing: t = t1/2 x ln(10) / ln(2).",
-                ),
-                (
-                    *around(LN10 / LN2, 0.01),
-                    "That is the number of half-lives. Multiply by "
-                    "the half-life to get a time (and give it in days).",
-                ),
-                (
-                    *around(TRAKULSRICHAI_T_HALF_H * LN10 / LN2 / 24.0, 0.01),
-                    "You used the "
-                    "Trakulsrichai 2015 mean half-life; the exercise asks for Tanna 2022's median.",
-                ),
-                (
-                    *around(TANNA_T_HALF_H * LN10 / LN2, 0.04),
-                    "A plain number is read in days. "
-                    "Your value looks like hours: give a quantity such as 'x h', "
-                    "or convert to days.",
-                ),
-            ],
-        },
-        "04.3": {
             "title": "How different are the published half-lives?",
             "kind": "quantity",
             "unit": "",
@@ -210,7 +163,7 @@ def keys() -> dict[str, dict]:
             "statistic (Tanna: median; Trakulsrichai: mean), then divide Tanna by Trakulsrichai.",
             "explain": "A median and a mean are both central values, so the ratio is only a "
             "rough first comparison: they summarise skewed data differently, and the two studies "
-            "also differ in design and in how long they sampled (exercise 04.7).",
+            "also differ in design and in how long they sampled (exercise 04.6).",
             "mistakes": [
                 (
                     *around(TRAKULSRICHAI_T_HALF_H / TANNA_T_HALF_H),
@@ -233,7 +186,7 @@ def keys() -> dict[str, dict]:
                 ),
             ],
         },
-        "04.4": {
+        "04.3": {
             "title": "Which half-life rests on the shortest sampling?",
             "kind": "choice",
             "choice": fewest,
@@ -258,7 +211,7 @@ def keys() -> dict[str, dict]:
                 ),
             ],
         },
-        "04.5": {
+        "04.4": {
             "title": "Read Cmax off the curve",
             "kind": "quantity",
             "unit": "ng/mL",
@@ -282,7 +235,7 @@ def keys() -> dict[str, dict]:
                 ),
             ],
         },
-        "04.6": {
+        "04.5": {
             "title": "AUC from eight samples by trapezoids",
             "kind": "quantity",
             "unit": "ng*h/mL",
@@ -290,7 +243,7 @@ def keys() -> dict[str, dict]:
             "tolerance": {"rel": 0.02},
             "format": "an exposure in ng*h/mL (a plain number is read as ng*h/mL), or a "
             "quantity with units such as 'x ng*h/mL'; tolerance +/- 2 %",
-            "hint": "Re-read 'AUC by the trapezoidal rule' in lesson 04: for each interval "
+            "hint": "Re-read 'AUC and NCA of a simulated study' in lesson 04: for each interval "
             "between two samples, add width x (C1 + C2) / 2.",
             "explain": "This is AUC0-24: only about a third of the total exposure (Dose/CL) of "
             "this model lies within the first 24 h, one reason why short sampling misleads.",
@@ -321,4 +274,4 @@ def keys() -> dict[str, dict]:
 
 def figures() -> dict[str, dict]:
     """Hidden parameters of the read-the-plot figures (stored obfuscated in the package)."""
-    return {"04.5": {"kind": "oral_pk", **EX04_5, **EX04_5_AXIS}}
+    return {"04.4": {"kind": "oral_pk", **EX04_4, **EX04_4_AXIS}}

@@ -21,6 +21,8 @@ Kinds of figure (the ``kind`` of an entry):
     ``quantal_table``  probit quantal table; ``ed50``, ``td50``, ``slope`` (mg/kg) (``table``)
     ``oral_pk``        one-compartment oral curve; ``dose_mg``, ``v_l``, ``k_per_h``,
                        ``ka_per_h``, ``y_max`` (axis top, ng/mL), ``y_step`` (grid, ng/mL)
+    ``repeated_iv``    repeated intravenous boluses, one compartment; ``dose_mg``, ``v_l``,
+                       ``k_per_h``, ``tau_h``, ``n_doses``, ``y_max`` and ``y_step`` (mg/L)
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from scipy.special import ndtr
 
 from pharmacourse import plots
 from pharmacourse.checks import _decode_number, encode_number
-from pharmacourse.pk import mg_per_l_to_ng_per_ml, one_compartment_oral
+from pharmacourse.pk import mg_per_l_to_ng_per_ml, one_compartment_iv_bolus, one_compartment_oral
 
 __all__ = ["FIGURES_PATH", "encode_figures", "plot", "table"]
 
@@ -145,7 +147,27 @@ def _oral_pk(ax, p: dict[str, float]) -> None:
     ax.legend(loc="upper right")
 
 
-_DRAW = {"occupancy": _occupancy, "emax": _emax, "oral_pk": _oral_pk}
+def _repeated_iv(ax, p: dict[str, float]) -> None:
+    n_doses = int(round(p["n_doses"]))
+    end_h = n_doses * p["tau_h"]
+    t_h = np.linspace(0, end_h, 4001)
+    doses = np.arange(n_doses)[:, None] * p["tau_h"]
+    conc = one_compartment_iv_bolus(t_h[None, :] - doses, p["dose_mg"], p["v_l"],
+                                    p["k_per_h"]).sum(axis=0)
+    ax.plot(t_h, conc, **plots.series_style(0),
+            label=plots.label("hypothetical drug, repeated injections", "simulated"))
+    ax.set_xlim(0, end_h)
+    ax.set_ylim(0, p["y_max"])
+    ax.set_yticks(np.arange(0, p["y_max"] + 1e-9, p["y_step"]))
+    ax.grid(True, color="0.8")
+    ax.set_xlabel("Time since the first dose (h)")
+    ax.set_ylabel("Plasma concentration (mg/L)")
+    ax.set_title("Simulated repeated doses of a hypothetical drug")
+    ax.legend(loc="lower right")
+
+
+_DRAW = {"occupancy": _occupancy, "emax": _emax, "oral_pk": _oral_pk,
+         "repeated_iv": _repeated_iv}
 
 
 def plot(exercise_id: str, ax=None) -> Figure:

@@ -400,16 +400,16 @@ def test_numpy_and_pandas_scalars_are_accepted():
     import numpy as np
     import pandas as pd
 
-    value = KEYS["04.3"]["value"]
-    assert checks.check("04.3", np.float64(value), show=False).correct
-    assert checks.check("04.3", pd.Series([value]), show=False).correct
-    assert checks.check("04.3", np.array([value, value]), show=False).status == "not-answered"
+    value = KEYS["04.2"]["value"]
+    assert checks.check("04.2", np.float64(value), show=False).correct
+    assert checks.check("04.2", pd.Series([value]), show=False).correct
+    assert checks.check("04.2", np.array([value, value]), show=False).status == "not-answered"
 
 
 def test_choice_normalisation_and_options():
-    choice = KEYS["04.4"]["choice"]
-    assert checks.check("04.4", f"  '{choice.upper()}' ", show=False).correct
-    assert checks.check("04.4", "no-such-study", show=False).status == "not-answered"
+    choice = KEYS["04.3"]["choice"]
+    assert checks.check("04.3", f"  '{choice.upper()}' ", show=False).correct
+    assert checks.check("04.3", "no-such-study", show=False).status == "not-answered"
 
 
 def test_set_answers_ignore_order_and_duplicates(monkeypatch):

@@ -20,7 +20,7 @@ import numpy as np
 
 from pharmacourse import plots
 
-__all__ = ["Explorer", "encode_png", "point", "slider"]
+__all__ = ["Explorer", "encode_png", "point", "rescale_y", "slider"]
 
 
 class Explorer(widgets.VBox):
@@ -167,3 +167,14 @@ def point(line: Any) -> np.ndarray:
     """The (x, y) of a one-point marker line, as a float array."""
     x, y = line.get_data()
     return np.array([x[0], y[0]], dtype=float)
+
+
+def rescale_y(ax: Any, top: float) -> bool:
+    """Fit the y axis (from 0) to a curve whose highest point is ``top``, only when the curve
+    leaves a good range (above the axis, or below 40 % of it); True if the axis changed (the
+    static part must then be redrawn)."""
+    _, ylim = ax.get_ylim()
+    if top > ylim or top < 0.4 * ylim:
+        ax.set_ylim(0, 1.3 * top)
+        return True
+    return False

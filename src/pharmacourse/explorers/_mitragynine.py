@@ -8,7 +8,7 @@ import ipywidgets as widgets
 from pharmacourse.explorers._base import slider
 
 __all__ = ["PUBLISHED_MG_DOSE_RANGE_MG", "dose_slider", "ka_slider", "mitragynine_sliders",
-           "published", "tanna2022_dose_mg"]
+           "published", "regimen_sliders", "tanna2022_dose_mg"]
 
 #: Range of single mitragynine doses given in the published human studies (data/human_pk,
 #: dose_description): 6.25 mg (lowest, Trakulsrichai 2015) to 53.2 mg (highest, Huestis 2024).
@@ -58,3 +58,11 @@ def mitragynine_sliders(dose_mg: float | None,
 def ka_slider(ka_per_h: float, lo: float, hi: float) -> widgets.Widget:
     """Absorption rate constant slider; ka has no published value for mitragynine: "assumed"."""
     return slider(ka_per_h, lo, hi, 0.1, "Absorption rate constant ka", "1/h", "assumed")
+
+
+def regimen_sliders(dose_mg: float | None, tau_h: float,
+                    t_half_h: float | None) -> dict[str, widgets.Widget]:
+    """Dose, dosing interval (6-48 h) and half-life sliders of the repeated-dosing explorers."""
+    dose, t_half = mitragynine_sliders(dose_mg, t_half_h)
+    return {"dose_mg": dose, "tau_h": slider(tau_h, 6.0, 48.0, 1.0, "Dosing interval", "h"),
+            "t_half_h": t_half}

@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 
 from pharmacourse import pk, plots
-from pharmacourse.explorers._base import Explorer, slider
-from pharmacourse.explorers._mitragynine import ka_slider, mitragynine_sliders, published
+from pharmacourse.explorers._base import Explorer, rescale_y
+from pharmacourse.explorers._mitragynine import ka_slider, published, regimen_sliders
 
 __all__ = ["PKExplorer"]
 
@@ -32,13 +32,8 @@ class PKExplorer(Explorer):
     def __init__(self, dose_mg: float | None = None, tau_h: float = 24.0,
                  t_half_h: float | None = None, ka_per_h: float = 2.0) -> None:
         self.v_l = published("vz_f", "tanna2022", "median")
-        dose, t_half = mitragynine_sliders(dose_mg, t_half_h)
-        sliders = {
-            "dose_mg": dose,
-            "tau_h": slider(tau_h, 6.0, 48.0, 1.0, "Dosing interval", "h"),
-            "t_half_h": t_half,
-            "ka_per_h": ka_slider(ka_per_h, 0.2, 10.0),
-        }
+        sliders = {**regimen_sliders(dose_mg, tau_h, t_half_h),
+                   "ka_per_h": ka_slider(ka_per_h, 0.2, 10.0)}
         self.t_h = np.linspace(0.0, self.DAYS * 24.0, 2000)
         super().__init__(sliders)
 
@@ -78,12 +73,7 @@ class PKExplorer(Explorer):
         self.t90_line.set_xdata([t90, t90])
         self.axes[0].set_title(f"Half-life {self.params['t_half_h']:.1f} h: 90 % of steady state "
                                f"after {t90:.1f} days, whatever the dose")
-        top = float(np.max(c))
-        _, ylim = self.axes[0].get_ylim()
-        if top > ylim or top < 0.4 * ylim:  # rescale only when the curve leaves a good range
-            self.axes[0].set_ylim(0, 1.3 * top)
-            return True
-        return False
+        return rescale_y(self.axes[0], float(np.max(c)))
 
     def describe(self) -> str:
         p = self.params

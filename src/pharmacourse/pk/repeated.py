@@ -227,3 +227,39 @@ def time_to_fraction_of_steady_state_h(fraction: ArrayLike, t_half_h: ArrayLike)
     return -np.log1p(-frac) / elimination_rate_constant_per_h(t_half_h)
 
 
+
+
+@_checked
+def peak_trough_fluctuation(ke_per_h: ArrayLike, tau_h: ArrayLike) -> Array:
+    """Fluctuation at steady state: (C_max,ss - C_min,ss) / C_avg,ss, the peak-trough fluctuation.
+
+    Equation, repeated intravenous boluses: C_max,ss - C_min,ss = Dose / V (each dose adds what
+    one interval removes) and C_avg,ss = Dose / (V ke tau), so the fluctuation is ke tau =
+    ln 2 tau / t1/2 (dimensionless; 1 = 100 % of the average). Oral doses absorbed much faster
+    than they are eliminated come close; slower absorption flattens the curve further. It
+    depends on the interval relative to the half-life, not on the dose: halving both dose and
+    interval halves the swing at the same average. (The peak over the trough is exp(ke tau).)
+
+    Args:
+        ke_per_h: elimination rate constant (1/h).
+        tau_h: dosing interval (h).
+
+    Source: Rowland & Tozer 2011, ch. 11 (fluctuation at steady state).
+    """
+    return _positive("ke_per_h", ke_per_h) * _positive("tau_h", tau_h)
+
+
+@_checked
+def loading_dose_mg(c_mg_per_l: ArrayLike, v_l: ArrayLike, f: ArrayLike = 1.0) -> Array:
+    """Loading dose that reaches a target concentration at once.
+
+    Equation: Loading dose = C_target V / F (mg; C in mg/L, V in L). A first dose this large puts
+    into the body the amount the regimen would hold at steady state, so the level starts there
+    instead of climbing for 4-5 half-lives. With the maintenance dose D every tau (intravenous
+    bolus, steady-state peak as target) it equals D times the accumulation ratio,
+    D / (1 - exp(-ke tau)). Course use: a generic example drug only, never kratom.
+
+    Source: Rowland & Tozer 2011, ch. 11 (loading dose).
+    """
+    return (_nonneg("c_mg_per_l", c_mg_per_l) * _positive("v_l", v_l)
+            / _fraction("f", f, allow_zero=False))
