@@ -37,7 +37,7 @@ F_CYP3A = 0.7  # exercise 06.4: CYP3A's share of mitragynine elimination (assume
 ACTIVITY_LEFT = 0.4  # exercise 06.4
 
 # --- exercise 06.3: drug Q, drawn by pharmacourse.exercise_figures.plot("06.3") ---------------
-EX06_3 = {"ic50_um": 6.0}
+EX06_3 = {"ic50_um": 9.0}
 
 
 def _midazolam_ratios() -> tuple[float, float]:
@@ -60,7 +60,7 @@ def keys() -> dict[str, dict]:
     predicted, observed = _midazolam_ratios()
     excess_ratio = (predicted - 1.0) / (observed - 1.0)
 
-    # 06.3: read IC50 = 6 uM off the curve; Ki = IC50 / 2 for [S] = Km (Cheng-Prusoff)
+    # 06.3: read IC50 = 9 uM off the curve; Ki = IC50 / 2 for [S] = Km (Cheng-Prusoff)
     ic50 = EX06_3["ic50_um"]
 
     # 06.4: mitragynine AUC x 1 / (1 - f + f a); 7-OH formation x a, so 7-OH AUC x a / (1 - f + f a)
