@@ -23,6 +23,8 @@ Kinds of figure (the ``kind`` of an entry):
                        ``ka_per_h``, ``y_max`` (axis top, ng/mL), ``y_step`` (grid, ng/mL)
     ``repeated_iv``    repeated intravenous boluses, one compartment; ``dose_mg``, ``v_l``,
                        ``k_per_h``, ``tau_h``, ``n_doses``, ``y_max`` and ``y_step`` (mg/L)
+    ``enzyme_inhibition``  enzyme activity left vs inhibitor concentration, 100 / (1 + [I] /
+                       IC50); parameter ``ic50_um``
 """
 
 from __future__ import annotations
@@ -166,8 +168,21 @@ def _repeated_iv(ax, p: dict[str, float]) -> None:
     ax.legend(loc="lower right")
 
 
+def _enzyme_inhibition(ax, p: dict[str, float]) -> None:
+    conc_um = np.logspace(-2, 3, 500)
+    ax.plot(conc_um, 100 / (1 + conc_um / p["ic50_um"]), **plots.series_style(0),
+            label=plots.label("drug Q, CYP3A probe reaction", "simulated"))
+    _log_axis(ax, "Concentration of drug Q (µM, log scale)")
+    ax.set_xlim(0.01, 1000)
+    ax.set_ylim(0, 105)
+    ax.axhline(50, color="0.3", linewidth=1, linestyle=":")
+    ax.set_ylabel("CYP3A activity left (% of control)")
+    ax.set_title("Drug Q inhibits CYP3A in liver microsomes")
+    ax.legend(loc="lower left")
+
+
 _DRAW = {"occupancy": _occupancy, "emax": _emax, "oral_pk": _oral_pk,
-         "repeated_iv": _repeated_iv}
+         "repeated_iv": _repeated_iv, "enzyme_inhibition": _enzyme_inhibition}
 
 
 def plot(exercise_id: str, ax=None) -> Figure:

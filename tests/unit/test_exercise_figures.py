@@ -72,6 +72,8 @@ def test_a_careful_reading_of_the_drawn_curve_meets_the_tolerance(exercise_id):
         read = _read_crossing(x, y, y.max() / 2)
     elif kind == "repeated_iv":  # accumulation: the last peak over the first
         read = y.max() / y[: len(y) // FIGURES[exercise_id]["n_doses"]].max()
+    elif kind == "enzyme_inhibition":  # read the IC50 (a falling curve), answer Ki = IC50 / 2
+        read = _read_crossing(x, -y, -50.0) / 2
     else:  # oral_pk: the height of the peak
         read = y.max()
     key = KEYS[exercise_id]

@@ -44,6 +44,7 @@ _LAZY: dict[str, str] = {
     "DDICalculator": "ddi",
     "DoseResponseExplorer": "dose_response",
     "OccupancyExplorer": "occupancy",
+    "ParentMetaboliteExplorer": "metabolite",
     "PKExplorer": "pk_regimen",
     "SamplingExplorer": "sampling",
     "SingleDosePKExplorer": "single_dose",
