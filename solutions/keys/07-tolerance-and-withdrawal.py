@@ -23,10 +23,11 @@ PARTIAL_TAU = 1.5
 FRACTION_LEFT = 0.15  # 85 % of the receptors lost
 
 # --- exercise 07.4: drug Z, drawn by pharmacourse.exercise_figures.plot("07.4") ---------------
-# Hidden: before daily exposure tau = 4 (stated in the exercise); now q = 0.3 of tau is left.
-# The figure shows Emax = 100 q tau / (1 + q tau) and EC50 = KA / (1 + q tau) with KA = 200 nM.
-EX07_4_TAU_BEFORE = 4.0  # stated in the exercise text
-EX07_4_Q = 0.3  # hidden: the answer
+# Stated in the exercise: before daily exposure tau = 4 and KA = 200 nM (EC50 then 200/5 = 40 nM).
+# Hidden: q = 0.3 of tau is left. The figure shows Emax = 100 q tau / (1 + q tau) = 54.5 % and
+# EC50 = KA / (1 + q tau) = 90.9 nM, the answer.
+EX07_4_TAU_BEFORE = 4.0
+EX07_4_Q = 0.3
 EX07_4_KA_NM = 200.0
 
 
@@ -44,7 +45,7 @@ def figures() -> dict[str, dict]:
 def _smith_2022() -> dict[str, float]:
     table = pd.read_csv(DATA_DIR / "dependence_surveys.csv")
     rows = table[table["study"] == "Smith 2022"]
-    return dict(zip(rows["measure"], rows["value"]))
+    return dict(zip(rows["measure"], rows["value"], strict=True))
 
 
 def keys() -> dict[str, dict]:
@@ -57,10 +58,10 @@ def keys() -> dict[str, dict]:
     # 07.3: mild among those with any disorder = 14.0 / 29.5 = 47.5 %
     smith = _smith_2022()
     mild_share_pct = 100.0 * smith["use_disorder_mild"] / smith["use_disorder_any"]
-    # 07.4: invert Emax = 100 tau' / (1 + tau'): tau' = E / (100 - E); q = tau' / tau_before
-    emax_now = figures()["07.4"]["emax_pct"]
-    tau_now = emax_now / (100.0 - emax_now)
-    q = tau_now / EX07_4_TAU_BEFORE
+    # 07.4: EC50 now = KA / (1 + q tau) = 200 / 2.2 = 90.9 nM; the slip of reading at 50 % of
+    #       the system maximum: 50 = Emax c / (c + EC50)  ->  c = 50 EC50 / (Emax - 50)
+    emax_now, ec50_now = figures()["07.4"]["emax_pct"], figures()["07.4"]["ec50_nm"]
+    at_half_system = 50.0 * ec50_now / (emax_now - 50.0)
 
     return {
         "07.1": {
@@ -95,8 +96,8 @@ def keys() -> dict[str, dict]:
                  "tau)."),
                 (*around(after), "That is the maximum after tolerance in % of the system maximum. "
                  "The exercise asks for it as a share of the agonist's own maximum before."),
-                (*around(before), "That is the maximum before tolerance: compute the one after, "
-                 "with q tau."),
+                (*around(before, 0.01), "That is the maximum before tolerance: compute the one "
+                 "after, with q tau."),
             ],
         },
         "07.3": {
@@ -120,24 +121,24 @@ def keys() -> dict[str, dict]:
             ],
         },
         "07.4": {
-            "title": "Read a tolerant tissue's curve: how much of tau is left?",
-            "kind": "quantity", "unit": "", "value": q, "tolerance": {"abs": 0.03},
-            "format": "a plain number between 0 and 1 (the fraction of tau left); tolerance "
-            "+/- 0.03",
-            "hint": "Re-read section 1 of lesson 07 and lesson 03's worked example: read the "
-            "plateau E of the curve, invert E = 100 tau' / (1 + tau') to tau' = E / (100 - E), "
-            "then divide by the tau before.",
-            "explain": "Reading the plateau and inverting the model is how the operational model "
-            "turns a measured maximum into a loss of efficacy; the curve alone cannot say whether "
-            "receptors or coupling were lost.",
+            "title": "Read a tolerant tissue's curve: the EC50 now",
+            "kind": "quantity", "unit": "nM", "value": ec50_now, "tolerance": {"rel": 0.08},
+            "format": "a concentration in nM (a plain number is read as nM), or a quantity such "
+            "as Q_(x, 'uM'); tolerance +/- 8 %",
+            "hint": "Re-read section 1 of lesson 07 and lesson 03's EC50: find the plateau of the "
+            "curve, take half of *that* plateau, and read the concentration where the curve "
+            "crosses it.",
+            "explain": "A partial agonist's EC50 is where it reaches half of its own maximum. "
+            "After tolerance its maximum fell and its EC50 moved only about two-fold: the "
+            "flattened curve, not the shift, shows most of the tolerance.",
             "mistakes": [
-                (*around(emax_now / 100.0), "That is the plateau as a fraction of the system "
-                 "maximum. Invert the model first: tau' = E / (100 - E)."),
-                (*around(tau_now), "That is tau now (q tau). Divide it by the tau before, 4, to get "
-                 "the fraction left."),
-                (*around(emax_now / 100.0 / (_emax_pct(EX07_4_TAU_BEFORE) / 100.0), 0.01),
-                 "You divided the maximum now by the maximum before. The fraction of tau left "
-                 "needs tau itself: invert E = 100 tau' / (1 + tau') first."),
+                (*around(at_half_system, 0.08), "You read where the curve crosses 50 % of the "
+                 "system maximum. For a partial agonist the EC50 is where it reaches half of its "
+                 "own plateau."),
+                (*around(EX07_4_KA_NM / (1.0 + EX07_4_TAU_BEFORE), 0.03), "That is the EC50 "
+                 "before tolerance, stated in the task. Read the curve as it is now."),
+                (*around(EX07_4_KA_NM, 0.03), "That is the affinity KA stated in the task, not the "
+                 "EC50 read off the curve."),
             ],
         },
     }

@@ -66,8 +66,8 @@ class ToleranceExplorer(Explorer):
     def _build(self) -> None:
         ax = self.axes[0]
         full, partial = plots.series_style(0), plots.series_style(1)
-        (self.full_before,) = ax.plot(self.conc_nm, np.zeros_like(self.conc_nm), color=full["color"],
-                                      linestyle=":", linewidth=1.2,
+        (self.full_before,) = ax.plot(self.conc_nm, np.zeros_like(self.conc_nm),
+                                      color=full["color"], linestyle=":", linewidth=1.2,
                                       label=f"Full agonist (tau {self.FULL_TAU:g}), before")
         (self.full_after,) = ax.plot(self.conc_nm, np.zeros_like(self.conc_nm), **full,
                                      label="Full agonist, after tolerance")
