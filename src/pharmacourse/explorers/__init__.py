@@ -48,6 +48,7 @@ _LAZY: dict[str, str] = {
     "PKExplorer": "pk_regimen",
     "SamplingExplorer": "sampling",
     "SingleDosePKExplorer": "single_dose",
+    "ToleranceExplorer": "tolerance",
 }
 
 __all__ = sorted(_LAZY)
