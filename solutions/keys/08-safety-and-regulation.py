@@ -28,8 +28,9 @@ POISON = pd.read_csv(DATA_DIR / "poison_center.csv")
 EX08_3 = {"p_other": 0.10, "use_if_other": 0.15, "use_if_none": 0.01, "rr_other": 20.0,
           "rr_substance": 1.0}
 
-# --- exercise 08.4: drawn by pharmacourse.exercise_figures.plot("08.4"), parameters hidden -----
-EX08_4 = {"emax_pct": 35.0, "ec50_nm": 300.0, "hill": 1.0}
+# --- exercise 08.4: drawn by pharmacourse.exercise_figures.plot("08.4"), parameters hidden;
+# the ceiling (emax_pct) is read first and may be seen, the EC50 is what is asked for ----------
+EX08_4 = {"emax_pct": 35.0, "ec50_nm": 300.0, "hill": 1.1}
 
 
 def _post(subset: str, measure: str) -> float:
@@ -134,24 +135,24 @@ def keys() -> dict[str, dict]:
             ],
         },
         "08.4": {
-            "title": "Read the ceiling of drug Z",
+            "title": "Read the ceiling of drug Z, then its EC50",
             "kind": "quantity",
-            "unit": "percent",
-            "value": EX08_4["emax_pct"],
-            "tolerance": {"abs": 3.0},
-            "format": "a percentage of the system maximum (a plain number is read as %); "
-            "tolerance +/- 3",
-            "hint": "Re-read section 2 of lesson 08 and the ceiling in lesson 03: the ceiling is "
-            "the height at which the curve flattens at high concentrations, read on the y axis.",
-            "explain": "A ceiling well above zero: at high concentrations drug Z still produces "
-            "this effect, only no more of it. Capped is not absent.",
+            "unit": "nM",
+            "value": EX08_4["ec50_nm"],
+            "tolerance": {"rel": 0.2},
+            "format": "a concentration in nM (a plain number is read as nM), or a quantity such as "
+            "'x uM'; tolerance +/- 20 %",
+            "hint": "Re-read section 2 of lesson 08 and the ceiling in lesson 03: read the ceiling "
+            "(where the curve flattens, y axis), halve it, and read the concentration at which the "
+            "curve crosses that half (x axis, log scale).",
+            "explain": "Drug Z's ceiling is well above zero and its EC50 is the concentration for "
+            "half of that ceiling, not for half of the system maximum: a partial agonist never "
+            "reaches 50 % of the system here. Capped is not absent.",
             "mistakes": [
-                (*around(EX08_4["emax_pct"] / 2, 0.1), "That is half the ceiling (the effect at "
-                 "the EC50); read where the curve flattens."),
-                (*around(EX08_4["ec50_nm"], 0.3), "That looks like a concentration (nM) on the "
-                 "x axis; the ceiling is an effect, read on the y axis."),
-                (99.0, 101.0, "100 % is the system maximum (a full agonist); drug Z flattens "
-                 "much lower."),
+                (*around(EX08_4["emax_pct"], 0.15), "That looks like the ceiling (in %, y axis). "
+                 "Now halve it and read the concentration (x axis) where the curve crosses it."),
+                (5000.0, 100000.0, "That is where the curve reaches its ceiling; the EC50 is where "
+                 "it reaches half of the ceiling."),
             ],
         },
     }
