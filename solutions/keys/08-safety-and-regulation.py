@@ -19,8 +19,7 @@ from __future__ import annotations
 import datetime
 
 import pandas as pd
-
-from _keylib import DATA_DIR, QUANTITY_FORMAT, around
+from _keylib import DATA_DIR, around
 
 POISON = pd.read_csv(DATA_DIR / "poison_center.csv")
 
