@@ -76,6 +76,9 @@ SPEC: dict[str, tuple[st.SearchStrategy, bool]] = {
     # epi
     "p_true": (_floats(1e-3, 0.999), False), "p_sample": (_floats(1e-3, 0.999), False),
     "recruitment_ratio": (_floats(0.01, 100.0), False),
+    "p_other": (_floats(1e-3, 0.999), False), "use_if_other": (_floats(1e-3, 0.999), False),
+    "use_if_none": (_floats(1e-3, 0.999), False), "rr_other": (_floats(0.1, 100.0), False),
+    "rr_substance": (_floats(1.0, 10.0), False),
     # units
     "quantity": (_floats(0.0, 1e3).map(lambda x: units.Q_(x, "h")), False),
     "unit": (st.just("min"), False),

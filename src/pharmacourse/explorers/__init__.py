@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 #: Public name -> the submodule that defines it (imported on first use).
 _LAZY: dict[str, str] = {
     "AccumulationExplorer": "accumulation",
+    "ConfoundingExplorer": "confounding",
     "Explorer": "_base",
     "PUBLISHED_MG_DOSE_RANGE_MG": "_mitragynine",
     "DDICalculator": "ddi",
