@@ -46,6 +46,7 @@ _LAZY: dict[str, str] = {
     "PKExplorer": "pk_regimen",
     "SamplingExplorer": "sampling",
     "SingleDosePKExplorer": "single_dose",
+    "VariabilityExplorer": "variability",
 }
 
 __all__ = sorted(_LAZY)
