@@ -33,7 +33,7 @@ EX09_3_CV = 0.68
 # --- exercise 09.4: a hypothetical drug, drawn by pharmacourse.exercise_figures.plot("09.4") ---
 # Hidden parameters of one person's curve (one-compartment oral model); the exercise states the
 # typical person's Cmax, EX09_4_TYPICAL_CMAX, and asks for this person's Cmax / the typical one.
-EX09_4 = {"dose_mg": 40.0, "v_l": 50.0, "k_per_h": 0.05, "ka_per_h": 1.0}
+EX09_4 = {"dose_mg": 40.0, "v_l": 48.0, "k_per_h": 0.05, "ka_per_h": 1.2}
 EX09_4_AXIS = {"y_max": 800.0, "y_step": 50.0}
 EX09_4_TYPICAL_CMAX = 450.0  # ng/mL, stated in the exercise
 
