@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 
 import pandas as pd
-from _keylib import DATA_DIR, QUANTITY_FORMAT, around
+from _keylib import DATA_DIR, around
 
 D2_FIVE = 2.326  # expected range of 5 standard normals, in SDs
 
@@ -56,7 +56,8 @@ def _ex09_4_cmax() -> float:
     p = EX09_4
     k, ka = p["k_per_h"], p["ka_per_h"]
     tmax = math.log(ka / k) / (ka - k)
-    mg_per_l = p["dose_mg"] / p["v_l"] * ka / (ka - k) * (math.exp(-k * tmax) - math.exp(-ka * tmax))
+    mg_per_l = p["dose_mg"] / p["v_l"] * ka / (ka - k) * (
+        math.exp(-k * tmax) - math.exp(-ka * tmax))
     return mg_per_l * 1000.0
 
 

@@ -1,4 +1,5 @@
-"""The same amount of kratom product in thousands of virtual people: where exposures spread (lesson 09)."""
+"""The same amount of kratom product in thousands of virtual people: how exposures spread
+(lesson 09)."""
 
 from __future__ import annotations
 
@@ -138,7 +139,8 @@ class VariabilityExplorer(Explorer):
 
     def describe(self) -> str:
         p, s = self.params, self._spread
-        return (f"{self.N:,} simulated people, each taking {self.sizes['dose_g']:.1f} g of product; "
+        return (f"{self.N:,} simulated people, each taking {self.sizes['dose_g']:.1f} g of "
+                f"product; "
                 f"sources: content range {p['content_fold']:.3g}-fold, clearance CV "
                 f"{p['cl_cv_pct']:.0f} %, body-weight CV {p['weight_cv_pct']:.0f} % (assumed), "
                 f"{p['inhibitor_pct']:.0f} % taking a CYP3A4 inhibitor with fm "
