@@ -50,6 +50,7 @@ _LAZY: dict[str, str] = {
     "SamplingExplorer": "sampling",
     "SingleDosePKExplorer": "single_dose",
     "ToleranceExplorer": "tolerance",
+    "VariabilityExplorer": "variability",
 }
 
 __all__ = sorted(_LAZY)
