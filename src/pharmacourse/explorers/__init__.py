@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 _LAZY: dict[str, str] = {
     "Explorer": "_base",
     "PUBLISHED_MG_DOSE_RANGE_MG": "_mitragynine",
+    "CaseExplorer": "case",
     "DDICalculator": "ddi",
     "DoseResponseExplorer": "dose_response",
     "OccupancyExplorer": "occupancy",
