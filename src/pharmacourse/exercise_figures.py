@@ -21,6 +21,9 @@ Kinds of figure (the ``kind`` of an entry):
     ``quantal_table``  probit quantal table; ``ed50``, ``td50``, ``slope`` (mg/kg) (``table``)
     ``oral_pk``        one-compartment oral curve; ``dose_mg``, ``v_l``, ``k_per_h``,
                        ``ka_per_h``, ``y_max`` (axis top, ng/mL), ``y_step`` (grid, ng/mL)
+    ``inhibitor_switch`` repeated oral doses alone and with an inhibitor started part-way;
+                       ``dose_mg``, ``v_l``, ``k_per_h``, ``ka_per_h``, ``tau_h``, ``n_doses``,
+                       ``fm``, ``fold``, ``start_h``, ``y_max``, ``y_step``
 """
 
 from __future__ import annotations
@@ -37,7 +40,13 @@ from scipy.special import ndtr
 
 from pharmacourse import plots
 from pharmacourse.checks import _decode_number, encode_number
-from pharmacourse.pk import mg_per_l_to_ng_per_ml, one_compartment_oral
+from pharmacourse.interactions import auc_ratio_from_fm
+from pharmacourse.pk import (
+    mg_per_l_to_ng_per_ml,
+    multiple_dose_oral,
+    multiple_dose_oral_ke_change,
+    one_compartment_oral,
+)
 
 __all__ = ["FIGURES_PATH", "encode_figures", "plot", "table"]
 
@@ -145,7 +154,33 @@ def _oral_pk(ax, p: dict[str, float]) -> None:
     ax.legend(loc="upper right")
 
 
-_DRAW = {"occupancy": _occupancy, "emax": _emax, "oral_pk": _oral_pk}
+def _inhibitor_switch(ax, p: dict[str, float]) -> None:
+    n, tau = int(round(p["n_doses"])), p["tau_h"]
+    t_h = np.linspace(0, n * tau, 40 * n + 1)
+    k_after = p["k_per_h"] / float(auc_ratio_from_fm(p["fm"], p["fold"]))
+    alone = multiple_dose_oral(t_h, p["dose_mg"], tau, n, p["v_l"], p["k_per_h"], p["ka_per_h"])
+    both = multiple_dose_oral_ke_change(t_h, p["dose_mg"], tau, n, p["v_l"], p["k_per_h"],
+                                        k_after, p["start_h"], p["ka_per_h"])
+    days = t_h / 24.0
+    ax.plot(days, mg_per_l_to_ng_per_ml(alone), **plots.series_style(0),
+            label=plots.label("drug alone", "simulated"))
+    ax.plot(days, mg_per_l_to_ng_per_ml(both), **plots.series_style(1),
+            label=plots.label("with an inhibitor", "simulated"))
+    ax.axvline(p["start_h"] / 24.0, color=plots.OKABE_ITO["black"], linestyle=":",
+               linewidth=1.2, label="inhibitor started")
+    ax.set_xlim(0, n * tau / 24.0)
+    ax.set_ylim(0, p["y_max"])
+    ax.set_xticks(np.arange(0, n * tau / 24.0 + 1e-9, 1))
+    ax.set_yticks(np.arange(0, p["y_max"] + 1e-9, p["y_step"]))
+    ax.grid(True, color="0.8")
+    ax.set_xlabel("Time since the first dose (days)")
+    ax.set_ylabel("Plasma concentration (ng/mL)")
+    ax.set_title("Simulated repeated doses of a hypothetical drug")
+    ax.legend(loc="upper left")
+
+
+_DRAW = {"occupancy": _occupancy, "emax": _emax, "oral_pk": _oral_pk,
+         "inhibitor_switch": _inhibitor_switch}
 
 
 def plot(exercise_id: str, ax=None) -> Figure:
