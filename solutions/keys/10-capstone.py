@@ -31,8 +31,8 @@ TANNA_T_HALF_H = 45.3
 EX10_1_FM, EX10_1_FOLD = 0.6, 4.0
 
 # --- exercise 10.3: a hypothetical drug, drawn by exercise_figures.plot("10.3") ----------------
-EX10_3 = {"dose_mg": 10.0, "v_l": 50.0, "k_per_h": LN2 / 20.0, "ka_per_h": 1.5, "tau_h": 12.0,
-          "n_doses": 30.0, "fm": 0.6, "fold": 5.0, "start_h": 48.0}
+EX10_3 = {"dose_mg": 9.0, "v_l": 45.0, "k_per_h": LN2 / 20.0, "ka_per_h": 1.5, "tau_h": 12.0,
+          "n_doses": 30.0, "fm": 0.65, "fold": 7.0, "start_h": 48.0}
 EX10_3_AXIS = {"y_max": 1200.0, "y_step": 50.0}
 
 

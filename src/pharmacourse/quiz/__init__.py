@@ -57,7 +57,8 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "Bank", "ClaimList", "ClaimReview", "InvalidAnswer", "ProgressWarning", "Question",
     "QuizBankError", "Result", "Section", "answer_text", "bank_path", "banks", "claim_list",
-    "claim_review", "completion_download", "completion_summary", "draw_parameters", "expected_quantity", "export_csv", "grade", "join_class",
+    "claim_review", "completion_download", "completion_summary",
+    "draw_parameters", "expected_quantity", "export_csv", "grade", "join_class",
     "leave_class", "load", "load_bank_file", "parse_answer", "parse_bank",
     "progress_download", "progress_table", "progress_upload", "quiz_dir", "resolve_function",
     "select", "show", "validate",

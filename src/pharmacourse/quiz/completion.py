@@ -56,7 +56,8 @@ def completion_summary(progress: Any, banks: Mapping[str, Sequence[str]]) -> dic
     for slug in sorted(banks):
         states = lessons.get(slug, {}).get("questions", {})
         ids = list(banks[slug])
-        answered = [q for q in ids if _tried(states.get(q, {})) or states.get(q, {}).get("revealed")]
+        answered = [q for q in ids
+                    if _tried(states.get(q, {})) or states.get(q, {}).get("revealed")]
         started += bool(answered)
         if ids and len(answered) == len(ids):
             done.append(slug)
