@@ -136,6 +136,18 @@ def _emax(ax, p: dict[str, float]) -> None:
     ax.legend(loc="upper left")
 
 
+def _concentration_axes(ax, p: dict[str, float], x_max: float, x_step: float,
+                        x_label: str) -> None:
+    """Time axis from 0, concentration axis 0-y_max (ng/mL) with grid lines every y_step."""
+    ax.set_xlim(0, x_max)
+    ax.set_ylim(0, p["y_max"])
+    ax.set_xticks(np.arange(0, x_max + 1e-9, x_step))
+    ax.set_yticks(np.arange(0, p["y_max"] + 1e-9, p["y_step"]))
+    ax.grid(True, color="0.8")
+    ax.set_xlabel(x_label)
+    ax.set_ylabel("Plasma concentration (ng/mL)")
+
+
 def _oral_pk(ax, p: dict[str, float]) -> None:
     t_h = np.linspace(0, 24, 961)
     conc = mg_per_l_to_ng_per_ml(
@@ -143,13 +155,7 @@ def _oral_pk(ax, p: dict[str, float]) -> None:
     )
     ax.plot(t_h, conc, **plots.series_style(0),
             label=plots.label("hypothetical drug", "simulated"))
-    ax.set_xlim(0, 24)
-    ax.set_ylim(0, p["y_max"])
-    ax.set_xticks(np.arange(0, 25, 2))
-    ax.set_yticks(np.arange(0, p["y_max"] + 1e-9, p["y_step"]))
-    ax.grid(True, color="0.8")
-    ax.set_xlabel("Time after the dose (h)")
-    ax.set_ylabel("Plasma concentration (ng/mL)")
+    _concentration_axes(ax, p, 24.0, 2.0, "Time after the dose (h)")
     ax.set_title("Simulated single oral dose of a hypothetical drug")
     ax.legend(loc="upper right")
 
@@ -168,13 +174,7 @@ def _inhibitor_switch(ax, p: dict[str, float]) -> None:
             label=plots.label("with an inhibitor", "simulated"))
     ax.axvline(p["start_h"] / 24.0, color=plots.OKABE_ITO["black"], linestyle=":",
                linewidth=1.2, label="inhibitor started")
-    ax.set_xlim(0, n * tau / 24.0)
-    ax.set_ylim(0, p["y_max"])
-    ax.set_xticks(np.arange(0, n * tau / 24.0 + 1e-9, 1))
-    ax.set_yticks(np.arange(0, p["y_max"] + 1e-9, p["y_step"]))
-    ax.grid(True, color="0.8")
-    ax.set_xlabel("Time since the first dose (days)")
-    ax.set_ylabel("Plasma concentration (ng/mL)")
+    _concentration_axes(ax, p, n * tau / 24.0, 1.0, "Time since the first dose (days)")
     ax.set_title("Simulated repeated doses of a hypothetical drug")
     ax.legend(loc="upper left")
 
