@@ -25,6 +25,9 @@ Kinds of figure (the ``kind`` of an entry):
                        ``k_per_h``, ``tau_h``, ``n_doses``, ``y_max`` and ``y_step`` (mg/L)
     ``enzyme_inhibition``  enzyme activity left vs inhibitor concentration, 100 / (1 + [I] /
                        IC50); parameter ``ic50_um``
+    ``inhibitor_switch`` repeated oral doses alone and with an inhibitor started part-way;
+                       ``dose_mg``, ``v_l``, ``k_per_h``, ``ka_per_h``, ``tau_h``, ``n_doses``,
+                       ``fm``, ``fold``, ``start_h``, ``y_max``, ``y_step``
 """
 
 from __future__ import annotations
@@ -41,7 +44,14 @@ from scipy.special import ndtr
 
 from pharmacourse import plots
 from pharmacourse.checks import _decode_number, encode_number
-from pharmacourse.pk import mg_per_l_to_ng_per_ml, one_compartment_iv_bolus, one_compartment_oral
+from pharmacourse.interactions import auc_ratio_from_fm
+from pharmacourse.pk import (
+    mg_per_l_to_ng_per_ml,
+    multiple_dose_oral,
+    multiple_dose_oral_ke_change,
+    one_compartment_iv_bolus,
+    one_compartment_oral,
+)
 
 __all__ = ["FIGURES_PATH", "encode_figures", "plot", "table"]
 
@@ -131,6 +141,18 @@ def _emax(ax, p: dict[str, float]) -> None:
     ax.legend(loc="upper left")
 
 
+def _concentration_axes(ax, p: dict[str, float], x_max: float, x_step: float,
+                        x_label: str) -> None:
+    """Time axis from 0, concentration axis 0-y_max (ng/mL) with grid lines every y_step."""
+    ax.set_xlim(0, x_max)
+    ax.set_ylim(0, p["y_max"])
+    ax.set_xticks(np.arange(0, x_max + 1e-9, x_step))
+    ax.set_yticks(np.arange(0, p["y_max"] + 1e-9, p["y_step"]))
+    ax.grid(True, color="0.8")
+    ax.set_xlabel(x_label)
+    ax.set_ylabel("Plasma concentration (ng/mL)")
+
+
 def _oral_pk(ax, p: dict[str, float]) -> None:
     t_h = np.linspace(0, 24, 961)
     conc = mg_per_l_to_ng_per_ml(
@@ -138,13 +160,7 @@ def _oral_pk(ax, p: dict[str, float]) -> None:
     )
     ax.plot(t_h, conc, **plots.series_style(0),
             label=plots.label("hypothetical drug", "simulated"))
-    ax.set_xlim(0, 24)
-    ax.set_ylim(0, p["y_max"])
-    ax.set_xticks(np.arange(0, 25, 2))
-    ax.set_yticks(np.arange(0, p["y_max"] + 1e-9, p["y_step"]))
-    ax.grid(True, color="0.8")
-    ax.set_xlabel("Time after the dose (h)")
-    ax.set_ylabel("Plasma concentration (ng/mL)")
+    _concentration_axes(ax, p, 24.0, 2.0, "Time after the dose (h)")
     ax.set_title("Simulated single oral dose of a hypothetical drug")
     ax.legend(loc="upper right")
 
@@ -181,8 +197,28 @@ def _enzyme_inhibition(ax, p: dict[str, float]) -> None:
     ax.legend(loc="lower left")
 
 
+def _inhibitor_switch(ax, p: dict[str, float]) -> None:
+    n, tau = int(round(p["n_doses"])), p["tau_h"]
+    t_h = np.linspace(0, n * tau, 40 * n + 1)
+    k_after = p["k_per_h"] / float(auc_ratio_from_fm(p["fm"], p["fold"]))
+    alone = multiple_dose_oral(t_h, p["dose_mg"], tau, n, p["v_l"], p["k_per_h"], p["ka_per_h"])
+    both = multiple_dose_oral_ke_change(t_h, p["dose_mg"], tau, n, p["v_l"], p["k_per_h"],
+                                        k_after, p["start_h"], p["ka_per_h"])
+    days = t_h / 24.0
+    ax.plot(days, mg_per_l_to_ng_per_ml(alone), **plots.series_style(0),
+            label=plots.label("drug alone", "simulated"))
+    ax.plot(days, mg_per_l_to_ng_per_ml(both), **plots.series_style(1),
+            label=plots.label("with an inhibitor", "simulated"))
+    ax.axvline(p["start_h"] / 24.0, color=plots.OKABE_ITO["black"], linestyle=":",
+               linewidth=1.2, label="inhibitor started")
+    _concentration_axes(ax, p, n * tau / 24.0, 1.0, "Time since the first dose (days)")
+    ax.set_title("Simulated repeated doses of a hypothetical drug")
+    ax.legend(loc="upper left")
+
+
 _DRAW = {"occupancy": _occupancy, "emax": _emax, "oral_pk": _oral_pk,
-         "repeated_iv": _repeated_iv, "enzyme_inhibition": _enzyme_inhibition}
+         "repeated_iv": _repeated_iv, "enzyme_inhibition": _enzyme_inhibition,
+         "inhibitor_switch": _inhibitor_switch}
 
 
 def plot(exercise_id: str, ax=None) -> Figure:

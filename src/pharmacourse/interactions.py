@@ -44,6 +44,7 @@ from pharmacourse._validate import positive as _positive
 
 __all__ = [
     "GUT_VOLUME_ML",
+    "auc_ratio_from_fm",
     "auc_ratio_mechanistic_static",
     "gut_concentration_um",
     "k_obs_per_min",
@@ -228,3 +229,27 @@ def auc_ratio_mechanistic_static(
     liver = _organ_term(i_liver, v["ki_um"], v["kinact_per_min"], v["ki_tdi_um"],
                         v["kdeg_liver_per_min"], v["d_emax"], v["ec50_um"])
     return 1.0 / (gut * (1.0 - fg_arr) + fg_arr) * 1.0 / (liver * fm_arr + (1.0 - fm_arr))
+
+
+@_checked
+def auc_ratio_from_fm(fm: ArrayLike, activity_fold_reduction: ArrayLike) -> Array:
+    """AUC ratio of a drug when the enzyme clearing the fraction ``fm`` of it loses activity.
+
+    Equation: AUCR = 1 / (fm / X + (1 - fm)), X the fold reduction of the enzyme's activity
+    (X = 1: no change; X -> infinity: that pathway blocked, AUCR -> 1 / (1 - fm)). The liver
+    term of the mechanistic static model with the inhibition written as one number; clearance
+    and the elimination rate constant fall by the same factor (volume unchanged).
+
+    Args:
+        fm: fraction of the drug's clearance through the inhibited enzyme (0-1).
+        activity_fold_reduction: how many times lower the enzyme's activity is (>= 1).
+
+    Raises:
+        ValueError: fm outside 0-1, or a fold reduction below 1 (that would be induction).
+    """
+    x = _positive("activity_fold_reduction", activity_fold_reduction)
+    if np.any(x < 1.0):
+        raise ValueError("activity_fold_reduction must be >= 1 (1 = no inhibition); "
+                         f"got {np.min(x)!r}")
+    f = _fraction("fm", fm)
+    return 1.0 / (f / x + (1.0 - f))

@@ -74,6 +74,11 @@ def test_a_careful_reading_of_the_drawn_curve_meets_the_tolerance(exercise_id):
         read = y.max() / y[: len(y) // FIGURES[exercise_id]["n_doses"]].max()
     elif kind == "enzyme_inhibition":  # read the IC50 (a falling curve), answer Ki = IC50 / 2
         read = _read_crossing(x, -y, -50.0) / 2
+    elif kind == "inhibitor_switch":  # the troughs before the last dose, with / alone
+        spec = FIGURES[exercise_id]
+        last_day = (spec["n_doses"] - 1) * spec["tau_h"] / 24.0
+        window = (x > last_day - spec["tau_h"] / 24.0) & (x <= last_day)
+        read = fig.axes[0].lines[1].get_ydata()[window].min() / y[window].min()
     else:  # oral_pk: the height of the peak
         read = y.max()
     key = KEYS[exercise_id]

@@ -42,6 +42,7 @@ _LAZY: dict[str, str] = {
     "ConfoundingExplorer": "confounding",
     "Explorer": "_base",
     "PUBLISHED_MG_DOSE_RANGE_MG": "_mitragynine",
+    "CaseExplorer": "case",
     "DDICalculator": "ddi",
     "DoseResponseExplorer": "dose_response",
     "OccupancyExplorer": "occupancy",

@@ -36,6 +36,7 @@ steady state; ``metabolites``). Every public name is re-exported here, so
 
 from __future__ import annotations
 
+from pharmacourse.pk.changing import multiple_dose_oral_ke_change
 from pharmacourse.pk.conversions import mg_per_l_to_ng_per_ml, to_nmol_per_l
 from pharmacourse.pk.metabolites import parent_metabolite_oral
 from pharmacourse.pk.relations import (
@@ -75,6 +76,7 @@ __all__ = [
     "loading_dose_mg",
     "mg_per_l_to_ng_per_ml",
     "multiple_dose_oral",
+    "multiple_dose_oral_ke_change",
     "multiple_dose_oral_superposition",
     "one_compartment_iv_bolus",
     "one_compartment_oral",

@@ -51,12 +51,14 @@ from pharmacourse.quiz.store import ProgressWarning
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
+    from pharmacourse.quiz.completion import CompletionDownload
     from pharmacourse.quiz.widgets import ProgressDownload, ProgressUpload, QuizSection
 
 __all__ = [
     "Bank", "ClaimList", "ClaimReview", "InvalidAnswer", "ProgressWarning", "Question",
     "QuizBankError", "Result", "Section", "answer_text", "bank_path", "banks", "claim_list",
-    "claim_review", "draw_parameters", "expected_quantity", "export_csv", "grade", "join_class",
+    "claim_review", "completion_download", "completion_summary",
+    "draw_parameters", "expected_quantity", "export_csv", "grade", "join_class",
     "leave_class", "load", "load_bank_file", "parse_answer", "parse_bank",
     "progress_download", "progress_table", "progress_upload", "quiz_dir", "resolve_function",
     "select", "show", "validate",
@@ -179,3 +181,29 @@ def progress_upload() -> ProgressUpload:
     from pharmacourse.quiz.widgets import ProgressUpload
 
     return ProgressUpload()
+
+
+def _graded_ids() -> dict[str, list[str]]:
+    ids = {}
+    for path in sorted(quiz_dir().glob("*.yml")):
+        try:
+            bank = load(path)
+        except QuizBankError as exc:  # a broken bank must not break the summary
+            warnings.warn(str(exc), ProgressWarning, stacklevel=3)
+            continue
+        ids[bank.lesson] = [q.id for q in bank.questions.values() if q.graded]
+    return ids
+
+
+def completion_summary() -> dict:
+    """This learner's course completion numbers (``quiz.completion``), from the progress store."""
+    from pharmacourse.quiz.completion import completion_summary as summarise
+
+    return summarise(store.bundle(), _graded_ids())
+
+
+def completion_download() -> CompletionDownload:
+    """The completion summary with a link to download it as Markdown (lesson 10)."""
+    from pharmacourse.quiz.completion import CompletionDownload, summary_markdown
+
+    return CompletionDownload(lambda: summary_markdown(completion_summary()))

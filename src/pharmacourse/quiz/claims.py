@@ -21,6 +21,8 @@ if TYPE_CHECKING:  # pragma: no cover
 NO_PREDICTION = "no prediction recorded"
 REVIEW_COLUMNS = ("claim_id", "claim", "first_prediction", "latest_prediction", "verdict",
                   "explanation", "changed_mind")
+#: The capstone's final table: the review plus the lessons whose evidence built each verdict.
+FINAL_COLUMNS = (*REVIEW_COLUMNS[:5], "revisited_in", *REVIEW_COLUMNS[5:])
 LIST_COLUMNS = ("claim_id", "claim", "first_prediction", "latest_prediction", "revisited_in")
 _HEADS = {"claim_id": "Claim", "first_prediction": "Your first guess",
           "latest_prediction": "Your latest guess", "verdict": "Verdict of the evidence",
@@ -142,12 +144,17 @@ class ClaimList(_ClaimTable):
     line = "{claim_id}: your latest guess: {latest_prediction}; weighed in lesson {revisited_in}"
 
 
-def claim_review(claim_ids: Sequence[str]) -> ClaimReview:
+def claim_review(claim_ids: Sequence[str], with_lessons: bool = False) -> ClaimReview:
     """The learner's first and latest prediction for ``claim_ids`` beside the evidence verdicts.
 
-    Follow it with ``.notes()`` in the next cell for the "what changed my mind" lines.
+    ``with_lessons`` adds the lessons that weighed each claim (``revisited_in``), as the
+    capstone's final verdict table does. The "what changed my mind" lines are written under the
+    table (live) or with ``.notes()``.
     """
-    return ClaimReview(*claim_rows(claim_ids, REVIEW_COLUMNS))
+    columns = FINAL_COLUMNS if with_lessons else REVIEW_COLUMNS
+    review = ClaimReview(*claim_rows(claim_ids, columns))
+    review.columns = columns
+    return review
 
 
 def claim_list(claim_ids: Sequence[str] | None = None) -> ClaimList:

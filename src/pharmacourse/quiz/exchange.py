@@ -142,15 +142,11 @@ def _merge_prediction(old: dict, new: dict) -> dict:
             "note": max(notes, key=lambda n: n["time"]) if notes else None}
 
 
-def merge_bundle(data: Any) -> dict[str, int]:
-    """Validate a downloaded bundle and merge it into the progress files.
-
-    Merging keeps the best of both: the larger attempt count, correct if either was, every
-    attempt and prediction of both histories, the latest prediction per claim. Returns counts of
-    merged lessons, questions and predictions.
+def clean_bundle(data: Any) -> tuple[dict[str, dict], dict]:
+    """Validate a progress download: its clean lesson documents (by slug) and predictions.
 
     Raises:
-        ValueError: if ``data`` is not a valid bundle (nothing is written then).
+        ValueError: naming what is wrong, if ``data`` is not a valid bundle.
     """
     if not isinstance(data, Mapping) or data.get("format") != BUNDLE_FORMAT:
         raise ValueError("this is not a pharmacourse progress download")
@@ -169,6 +165,20 @@ def merge_bundle(data: Any) -> dict[str, int]:
             raise ValueError(f"lesson {name!r}: {exc}") from None
     preds = clean(data.get("predictions") or {**empty(PREDICTIONS), "version": VERSION},
                   PREDICTIONS)
+    return cleaned, preds
+
+
+def merge_bundle(data: Any) -> dict[str, int]:
+    """Validate a downloaded bundle and merge it into the progress files.
+
+    Merging keeps the best of both: the larger attempt count, correct if either was, every
+    attempt and prediction of both histories, the latest prediction per claim. Returns counts of
+    merged lessons, questions and predictions.
+
+    Raises:
+        ValueError: if ``data`` is not a valid bundle (nothing is written then).
+    """
+    cleaned, preds = clean_bundle(data)
     counts = {"lessons": 0, "questions": 0, "predictions": 0}
     for name, doc in cleaned.items():
         def change(current: dict, incoming: dict = doc) -> None:
