@@ -19,6 +19,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from pharmacourse import plots
+from pharmacourse.explorers._names import SliderNames
 
 __all__ = ["Explorer", "encode_png", "point", "slider"]
 
@@ -49,7 +50,8 @@ class Explorer(widgets.VBox):
         self.image.add_class("explorer-plot")
         for name, slider_widget in sliders.items():
             slider_widget.observe(self._on_change(name), names="value")
-        super().__init__(children=[*sliders.values(), self.image])
+        # last child: gives the slider handles their labels as accessible names in the page
+        super().__init__(children=[*sliders.values(), self.image, SliderNames()])
         self.add_class("explorer")
 
     # -- to implement -------------------------------------------------------------------------

@@ -23,6 +23,8 @@ Both are ``ipywidgets.DOMWidget`` subclasses, so ``add_class`` and ``layout`` wo
 
 from __future__ import annotations
 
+from typing import Any
+
 import anywidget
 import traitlets
 
@@ -130,15 +132,24 @@ function render({ model, el }) {
   region.setAttribute("aria-live", "polite");
   region.setAttribute("aria-atomic", "true");
   const show = () => { region.innerHTML = model.get("value"); };
+  const mark = () => {
+    for (const c of Array.from(el.classList)) {
+      if (c.startsWith("quiz-feedback-")) el.classList.remove(c);
+    }
+    if (model.get("status")) el.classList.add(model.get("status"));
+  };
   show();
+  mark();
   el.append(region);
   model.on("change:value", show);
-  return () => model.off("change:value", show);
+  model.on("change:status", mark);
+  return () => { model.off("change:value", show); model.off("change:status", mark); };
 }
 export default { render };
 """
 
 KINDS = ("radio", "checkbox", "text")
+STATUS_PREFIX = "quiz-feedback-"
 
 
 class AnswerControl(anywidget.AnyWidget):
@@ -157,10 +168,12 @@ class AnswerControl(anywidget.AnyWidget):
     value = traitlets.Any(None, allow_none=True).tag(sync=True)
 
     def __init__(self, kind: str, legend: str, description: str,
-                 options: list[tuple[str, str]] | None = None, placeholder: str = "") -> None:
+                 options: list[tuple[str, str]] | None = None, placeholder: str = "",
+                 **kwargs: Any) -> None:
         empty: object = [] if kind == "checkbox" else ("" if kind == "text" else None)
         super().__init__(kind=kind, legend=legend, description=description,
-                         options=list(options or ()), placeholder=placeholder, value=empty)
+                         options=list(options or ()), placeholder=placeholder, value=empty,
+                         **kwargs)
 
 
 class LiveFeedback(anywidget.AnyWidget):
@@ -168,3 +181,15 @@ class LiveFeedback(anywidget.AnyWidget):
 
     _esm = _LIVE_ESM
     value = traitlets.Unicode("").tag(sync=True)
+    #: The current status class (``quiz-feedback-correct``...), set on the widget's element by
+    #: the front end: anywidget does not apply later ``_dom_classes`` changes to the page.
+    status = traitlets.Unicode("").tag(sync=True)
+
+    def show(self, html: str, status_class: str | None) -> None:
+        """Put ``html`` in the live region and mark the element with ``status_class``."""
+        for cls in [c for c in self._dom_classes if c.startswith(STATUS_PREFIX)]:
+            self.remove_class(cls)
+        if status_class:
+            self.add_class(status_class)
+        self.status = status_class or ""
+        self.value = html

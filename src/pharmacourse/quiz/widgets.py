@@ -136,13 +136,12 @@ class QuestionWidget(widgets.VBox):
             control = AnswerControl(
                 "checkbox" if q.type == "multiple" else "radio", "",
                 "Prediction" if q.type == "prediction" else "Answer",
-                [(plain(o.text), o.id) for o in self.options])
+                [(plain(o.text), o.id) for o in self.options], layout=_FULL)
             control.add_class("quiz-choices")
         else:
             control = AnswerControl("text", "", f"Answer ({q.unit})",
-                                    placeholder=f"number and unit, e.g. 12 {q.unit}")
+                                    placeholder=f"number and unit, e.g. 12 {q.unit}", layout=_FULL)
             control.add_class("quiz-numeric")
-        control.layout = _FULL
         return control
 
     def _render_stem(self) -> None:
@@ -188,11 +187,9 @@ class QuestionWidget(widgets.VBox):
 
     def _show(self, status: str, headline_html: str, items: Sequence[str] = (),
               explanation: str | None = None) -> None:
-        for cls in set(STATUS_CLASSES.values()):
-            self.feedback.remove_class(cls)
         self._status_class = STATUS_CLASSES[status]
-        self.feedback.add_class(self._status_class)
-        self.feedback.value = _feedback_html(_ICONS[status], headline_html, items, explanation)
+        self.feedback.show(_feedback_html(_ICONS[status], headline_html, items, explanation),
+                           self._status_class)
 
     def show_result(self, result: Result) -> None:
         headline = _HEADLINES.get(result.status, "") + escape(result.message)
@@ -256,9 +253,8 @@ class QuestionWidget(widgets.VBox):
         self.input.value = ""
         self.tries = 0
         self.revealed = False
-        self.feedback.value = ""
-        for cls in set(STATUS_CLASSES.values()):
-            self.feedback.remove_class(cls)
+        self._status_class = None
+        self.feedback.show("", None)
         self.reveal_button.layout.display = "none"
 
     # ----------------------------------------------------------------- stored output
