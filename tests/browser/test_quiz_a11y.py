@@ -9,6 +9,9 @@ On the start page's demo quiz (notebooks/00-start-here.ipynb), after Run All:
 - each question is a ``fieldset`` whose ``legend`` is the question, and its feedback is read
   from its live region (``role="status"``), which stays the same element across updates;
 - what the page renders for the controls is measured and printed;
+- an explorer's slider handles (``role="slider"``) are named by their labels (axe
+  ``aria-input-field-name``), also after a keyboard move, and its picture's ``alt`` follows
+  the sliders;
 - axe-core audits the course's output areas (``.jp-OutputArea-output``): zero serious or
   critical violations; the rest is printed as a table. Out of scope: JupyterLab's own chrome
   (menus, side bars, tabs, cell toolbars, code editors), which the course does not control.
@@ -18,10 +21,12 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 
+import nbformat
 import pytest
 from axekit import audit, blocking, table
-from labkit import LabPage
+from labkit import LabPage, LabServer
 from playwright.sync_api import expect
 
 from pharmacourse import quiz
@@ -199,3 +204,49 @@ def test_axe_on_the_course_outputs_after_run_all(lab: LabPage) -> None:
     print("out of scope: JupyterLab's own chrome (menus, side bars, tabs, toolbars, editors)")
     assert not blocking(rows), "serious or critical axe violations in course output:\n" + (
         table(blocking(rows)))
+
+
+EXPLORER_FOLDER = "scratch-a11y-explorer"
+EXPLORER_NOTEBOOK = f"{EXPLORER_FOLDER}/explorer.ipynb"
+
+
+@pytest.fixture
+def explorer_notebook(lab_server: LabServer):
+    """A scratch notebook showing one explorer, in the server's copy; removed afterwards."""
+    folder = lab_server.root / EXPLORER_FOLDER
+    folder.mkdir(exist_ok=True)
+    cell = "from pharmacourse.explorers import PKExplorer\nPKExplorer()"
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(cell)])
+    notebook.metadata["kernelspec"] = {"name": "python3", "language": "python",
+                                       "display_name": "Python 3 (ipykernel)"}
+    nbformat.write(notebook, folder / "explorer.ipynb")
+    try:
+        yield EXPLORER_NOTEBOOK
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_explorer_slider_handles_are_named_by_their_labels(lab: LabPage,
+                                                           explorer_notebook: str) -> None:
+    from pharmacourse.explorers import PKExplorer
+
+    labels = [s.description for s in PKExplorer().sliders.values()]
+    lab.open(explorer_notebook)
+    lab.run_all()
+    handles = lab.page.locator(".explorer").first.get_by_role("slider")
+    handles.first.wait_for(state="visible")
+    expect(handles.first).to_have_attribute("aria-label", labels[0], timeout=30_000)
+    names = handles.evaluate_all("es => es.map(e => e.getAttribute('aria-label'))")
+    assert names == labels, f"slider handles are named {names}, their labels say {labels}"
+    picture = lab.page.locator(".explorer img.explorer-plot").first
+    expect(picture).to_have_attribute("alt", re.compile(r"\d"), timeout=30_000)
+    before = picture.get_attribute("alt")
+    handles.first.focus()
+    lab.page.keyboard.press("ArrowRight")  # a move redraws the slider: the name must stay
+    expect(handles.first).to_have_attribute("aria-label", labels[0])
+    expect(picture).not_to_have_attribute("alt", before, timeout=30_000)  # alt follows it
+    print(f"\nexplorer alt: {before!r} -> {picture.get_attribute('alt')!r}")
+    rows = audit(lab.page, include=[".jp-OutputArea-output"], where="PKExplorer")
+    print(table(rows))
+    assert not [r for r in rows if r["rule"] == "aria-input-field-name"], table(rows)
+    assert not blocking(rows), "serious or critical axe violations:\n" + table(blocking(rows))

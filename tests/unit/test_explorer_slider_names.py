@@ -2,7 +2,8 @@
 
 ipywidgets' slider handle is a ``<div role="slider">`` that its ``<label>`` does not name; each
 explorer carries one hidden :class:`SliderNames` whose front end copies every slider's visible
-label into its handle's ``aria-label`` (checked in a real browser by tests/browser/test_quiz_a11y.py).
+label into its handle's ``aria-label``, and its explorer's ``alt_text`` into the picture's ``alt``
+(checked in a real browser by tests/browser/test_quiz_a11y.py).
 """
 
 from __future__ import annotations
@@ -35,3 +36,12 @@ def test_the_front_end_copies_each_label_into_its_handle() -> None:
     assert "querySelectorAll('[role=\"slider\"]')" in _ESM
     assert 'setAttribute("aria-label", text)' in _ESM
     assert "MutationObserver" in _ESM and "disconnect" in _ESM
+
+
+def test_the_picture_alt_follows_the_alt_text() -> None:
+    e = explorers.PKExplorer()
+    namer = e.children[-1]
+    assert namer.alt == e.alt_text and namer.alt
+    e.update(dose_mg=e.params["dose_mg"] * 1.5 if e.params["dose_mg"] < 20 else 5.0)
+    assert namer.alt == e.alt_text  # refreshed with the picture
+    assert 'img.explorer-plot' in _ESM and 'img.alt = model.get("alt")' in _ESM

@@ -51,7 +51,8 @@ class Explorer(widgets.VBox):
         for name, slider_widget in sliders.items():
             slider_widget.observe(self._on_change(name), names="value")
         # last child: gives the slider handles their labels as accessible names in the page
-        super().__init__(children=[*sliders.values(), self.image, SliderNames()])
+        self._names = SliderNames(self.alt_text)  # also the picture's alt, kept up to date
+        super().__init__(children=[*sliders.values(), self.image, self._names])
         self.add_class("explorer")
 
     # -- to implement -------------------------------------------------------------------------
@@ -121,6 +122,7 @@ class Explorer(widgets.VBox):
             finally:
                 self._syncing = False
             self.image.value = png
+            self._names.alt = self.alt_text
         return png
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
