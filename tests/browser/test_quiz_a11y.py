@@ -3,11 +3,15 @@
 On the start page's demo quiz (notebooks/00-start-here.ipynb), after Run All:
 
 - one single-choice, one multiple-choice and one numeric question are completed with the
-  keyboard only (Tab, Space, Enter and typing; not the arrow keys: ipywidgets' radio buttons
-  are not a native radio group, see the single-choice step); the right answers come from the bank
-  through the engine's driver (``shown_options``/``expected_quantity``), never from the page;
-- what ipywidgets renders for the controls is measured and printed (group role and name of the
-  radio group, names of the inputs, the live region of the feedback);
+  keyboard only (Tab, arrow keys, Space, Enter and typing): the single-choice options are one
+  native radio group (one Tab stop, arrow keys move and select); the right answers come from the
+  bank (the option texts, ``expected_quantity``), never from the page;
+- each question is a ``fieldset`` whose ``legend`` is the question, and its feedback is read
+  from its live region (``role="status"``), which stays the same element across updates;
+- what the page renders for the controls is measured and printed;
+- an explorer's slider handles (``role="slider"``) are named by their labels (axe
+  ``aria-input-field-name``), also after a keyboard move, and its picture's ``alt`` follows
+  the sliders;
 - axe-core audits the course's output areas (``.jp-OutputArea-output``): zero serious or
   critical violations; the rest is printed as a table. Out of scope: JupyterLab's own chrome
   (menus, side bars, tabs, cell toolbars, code editors), which the course does not control.
@@ -17,10 +21,12 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 
+import nbformat
 import pytest
 from axekit import audit, blocking, table
-from labkit import LabPage
+from labkit import LabPage, LabServer
 from playwright.sync_api import expect
 
 from pharmacourse import quiz
@@ -36,18 +42,14 @@ LABEL_TEXTS = "es => es.map(e => (e.closest('label') || {innerText: ''}).innerTe
 _JS_MEASURE = """root => {
   const name = el => el ? (el.getAttribute('aria-label') || (el.labels && el.labels[0]
       && el.labels[0].innerText) || el.getAttribute('title') || '') : null;
-  const radios = root.querySelector('.quiz-choices');
+  const group = root.querySelector('fieldset');
   const input = root.querySelector('input');
   const live = root.querySelector('.quiz-feedback [aria-live], .quiz-feedback[aria-live]');
+  const names = Array.from(root.querySelectorAll('input[type=radio]')).map(e => e.name);
   return {
-    group_tag: radios ? radios.tagName.toLowerCase() : null,
-    group_role: radios ? (radios.getAttribute('role')
-        || (radios.querySelector('[role]') || {getAttribute: () => null}).getAttribute('role'))
-        : null,
-    group_name: radios ? (radios.getAttribute('aria-label')
-        || (radios.querySelector('[aria-label]') || {getAttribute: () => ''})
-           .getAttribute('aria-label')) : null,
-    in_fieldset: !!root.querySelector('fieldset'),
+    group_tag: group ? group.tagName.toLowerCase() : null,
+    radios_share_one_name: names.length ? new Set(names).size === 1 : null,
+    in_fieldset: !!group,
     legend: root.querySelector('legend') ? root.querySelector('legend').innerText : null,
     first_input_type: input ? input.type : null,
     first_input_name: name(input),
@@ -93,7 +95,7 @@ def tab_to_check_and_press(lab: LabPage, box, key: str = "Enter", previous: str 
     """
     tab_until(lab, box.locator("button.quiz-check, .quiz-check button").first)
     lab.page.keyboard.press(key)
-    feedback = box.locator(".quiz-feedback").first
+    feedback = box.locator('.quiz-feedback [role="status"]').first
     feedback.filter(has_text=re.compile(r"\S")).wait_for(state="visible")
     if previous:
         expect(feedback).not_to_have_text(previous, timeout=60_000)
@@ -112,20 +114,37 @@ def test_start_page_quiz_by_keyboard_only(lab: LabPage) -> None:
     multiple = next(q for q in bank.questions.values() if q.type == "multiple")
     numeric = next(q for q in bank.questions.values() if q.type == "numeric")
 
-    # Single choice. Measured: ipywidgets' RadioButtons gives its inputs no shared ``name``, so
-    # they are not one native radio group: each is its own Tab stop, and ArrowDown is taken by
-    # JupyterLab (it selects the next cell). So Tab moves between options, Space picks one.
+    # Single choice: one native radio group. Tab enters it, ArrowDown moves to the next option
+    # and selects it (JupyterLab must not take the key to select the next cell), Space selects
+    # the focused one, one Tab leaves the group for Check, Enter presses Check.
     box = question_box(lab, single)
     radios = box.get_by_role("radio")
     right_text = same(next(o for o in single.options if o.correct).text)
     target = [same(t) for t in radios.evaluate_all(LABEL_TEXTS)].index(right_text)
+    assert len(set(radios.evaluate_all("es => es.map(e => e.name)"))) == 1, "not one group"
+    # Chromium's accessibility tree: a group named by the question (the fieldset's legend)
+    stem_start = re.compile(r"\s+".join(map(re.escape, same(single.stem).split()[:5])))
+    assert box.get_by_role("group", name=stem_start).count() == 1, "no group named by the stem"
+    live = box.locator('.quiz-feedback [role="status"]').first
+    live.evaluate("e => { e.dataset.probe = '1'; }")
     radios.first.focus()  # the one non-key step: where the learner starts
-    if target:
-        tab_until(lab, radios.nth(target))
-    lab.page.keyboard.press("Space")
-    assert radios.nth(target).is_checked(), "Space did not pick the focused option"
-    text = tab_to_check_and_press(lab, box)
+    lab.page.keyboard.press("Space")  # selects the first option (the arrow keys move on)
+    assert radios.first.is_checked(), "Space did not select the focused radio"
+    for i in range(1, target + 1):
+        lab.page.keyboard.press("ArrowDown")
+        assert radios.nth(i).evaluate("e => e === document.activeElement"), (
+            f"ArrowDown did not move within the radio group; focus is on {focused_text(lab)}")
+    assert radios.nth(target).is_checked(), "the arrow keys did not select the option"
+    lab.page.keyboard.press("Tab")  # one Tab stop for the whole group: straight to Check
+    check = box.locator("button.quiz-check, .quiz-check button").first
+    assert check.evaluate("e => e === document.activeElement"), (
+        f"one Tab from the radio group should reach Check; focus is on {focused_text(lab)}")
+    lab.page.keyboard.press("Enter")
+    live.filter(has_text=re.compile(r"\S")).wait_for(state="visible")
+    text = live.inner_text()
     assert "✔" in text or "correct" in text.lower(), f"single by keyboard: {text!r}"
+    assert box.locator('.quiz-feedback [data-probe]').count() == 1, (
+        "the single-choice live region was replaced, not updated")
 
     # Multiple choice: Tab from box to box, Space ticks the right ones, Enter on Check.
     box = question_box(lab, multiple)
@@ -160,6 +179,7 @@ def test_start_page_quiz_by_keyboard_only(lab: LabPage) -> None:
     assert "✔" in text, f"numeric by keyboard: {text!r}"
     kept = box.locator(".quiz-feedback [data-probe]").count() == 1
     print(f"\nfeedback live region is the same element after an update: {kept}")
+    assert kept, "the numeric question's live region was replaced, not updated"
 
     measured = {q.type: question_box(lab, q).first.evaluate(_JS_MEASURE)
                 for q in (single, multiple, numeric)}
@@ -167,6 +187,11 @@ def test_start_page_quiz_by_keyboard_only(lab: LabPage) -> None:
     for kind, found in measured.items():
         assert found["live_region"] == "polite", f"{kind}: the feedback is not a live region"
         assert found["first_input_name"], f"{kind}: the first input has no accessible name"
+        assert found["in_fieldset"], f"{kind}: the controls are not in a fieldset"
+    for q in (single, multiple, numeric):
+        words = " ".join(same(q.stem).split()[:4])
+        assert words in same(measured[q.type]["legend"] or ""), (
+            f"{q.type}: the fieldset's legend is not the question: {measured[q.type]['legend']!r}")
 
 
 def test_axe_on_the_course_outputs_after_run_all(lab: LabPage) -> None:
@@ -179,3 +204,49 @@ def test_axe_on_the_course_outputs_after_run_all(lab: LabPage) -> None:
     print("out of scope: JupyterLab's own chrome (menus, side bars, tabs, toolbars, editors)")
     assert not blocking(rows), "serious or critical axe violations in course output:\n" + (
         table(blocking(rows)))
+
+
+EXPLORER_FOLDER = "scratch-a11y-explorer"
+EXPLORER_NOTEBOOK = f"{EXPLORER_FOLDER}/explorer.ipynb"
+
+
+@pytest.fixture
+def explorer_notebook(lab_server: LabServer):
+    """A scratch notebook showing one explorer, in the server's copy; removed afterwards."""
+    folder = lab_server.root / EXPLORER_FOLDER
+    folder.mkdir(exist_ok=True)
+    cell = "from pharmacourse.explorers import PKExplorer\nPKExplorer()"
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(cell)])
+    notebook.metadata["kernelspec"] = {"name": "python3", "language": "python",
+                                       "display_name": "Python 3 (ipykernel)"}
+    nbformat.write(notebook, folder / "explorer.ipynb")
+    try:
+        yield EXPLORER_NOTEBOOK
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_explorer_slider_handles_are_named_by_their_labels(lab: LabPage,
+                                                           explorer_notebook: str) -> None:
+    from pharmacourse.explorers import PKExplorer
+
+    labels = [s.description for s in PKExplorer().sliders.values()]
+    lab.open(explorer_notebook)
+    lab.run_all()
+    handles = lab.page.locator(".explorer").first.get_by_role("slider")
+    handles.first.wait_for(state="visible")
+    expect(handles.first).to_have_attribute("aria-label", labels[0], timeout=30_000)
+    names = handles.evaluate_all("es => es.map(e => e.getAttribute('aria-label'))")
+    assert names == labels, f"slider handles are named {names}, their labels say {labels}"
+    picture = lab.page.locator(".explorer img.explorer-plot").first
+    expect(picture).to_have_attribute("alt", re.compile(r"\d"), timeout=30_000)
+    before = picture.get_attribute("alt")
+    handles.first.focus()
+    lab.page.keyboard.press("ArrowRight")  # a move redraws the slider: the name must stay
+    expect(handles.first).to_have_attribute("aria-label", labels[0])
+    expect(picture).not_to_have_attribute("alt", before, timeout=30_000)  # alt follows it
+    print(f"\nexplorer alt: {before!r} -> {picture.get_attribute('alt')!r}")
+    rows = audit(lab.page, include=[".jp-OutputArea-output"], where="PKExplorer")
+    print(table(rows))
+    assert not [r for r in rows if r["rule"] == "aria-input-field-name"], table(rows)
+    assert not blocking(rows), "serious or critical axe violations:\n" + table(blocking(rows))

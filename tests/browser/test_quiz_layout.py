@@ -2,8 +2,9 @@
 
 ipywidgets 8 pins each RadioButtons label to one 20 px line, so an option that wrapped spilled
 over the next one, which covered its radio (Playwright: "intercepts pointer events"), and a
-Checkbox description was cut to one line with an ellipsis. The quiz widgets carry a scoped
-stylesheet (``pharmacourse.quiz.widgets.QUIZ_CSS``); this test opens a quiz whose options are
+Checkbox description was cut to one line with an ellipsis. The quiz controls are now native
+HTML with a scoped stylesheet (``pharmacourse.quiz.controls.CONTROL_CSS``); this test opens a
+quiz whose options are
 about 200 characters long in a real JupyterLab and checks the layout as a learner meets it.
 
 The notebook is written into the server's temporary copy only (never into the repository).

@@ -70,12 +70,13 @@ def test_css_classes_for_the_browser_tests(bank_dir: Path) -> None:
     assert pick.check_button.description == "Check"
     assert "quiz-check" in pick.check_button._dom_classes
     assert "quiz-reveal" in pick.reveal_button._dom_classes
-    assert "quiz-stem" in pick.stem._dom_classes and "quiz-feedback" in pick.feedback._dom_classes
+    assert "quiz-feedback" in pick.feedback._dom_classes
+    assert pick.input.kind == "radio" and "Pick &lt;one&gt;" in pick.input.legend
     many = section.widget("many")
-    assert "quiz-choices" in many.input._dom_classes
-    assert all("quiz-choice" in b._dom_classes for b in many.checkboxes)
+    assert "quiz-choices" in many.input._dom_classes and many.input.kind == "checkbox"
     num = section.widget("num")
     assert "quiz-numeric" in num.input._dom_classes and num.input.description == "Answer (h)"
+    assert num.input.kind == "text"
     assert "quiz-new-numbers" in section.widget("par").new_numbers_button._dom_classes
     assert "quiz-score" in section.score._dom_classes
     predict = quiz.show("99-widgets", "claims").widget("predict-d")
@@ -83,10 +84,15 @@ def test_css_classes_for_the_browser_tests(bank_dir: Path) -> None:
 
 
 def test_every_control_has_a_label(bank_dir: Path) -> None:
+    from pharmacourse.quiz.text import escape, plain
+
     section = quiz.show("99-widgets")
     for w in section.question_widgets:
-        controls = w.checkboxes or [w.input]
-        for control in controls + [w.check_button, w.reveal_button]:
+        # the group's name is its legend: the question's number and stem (and the hint)
+        assert w.input.legend.startswith(f"<strong>{w.number}.</strong> ")
+        assert escape(plain(w.question.stem).split("{")[0]) in w.input.legend
+        assert [label for label, _id in w.input.options] == [plain(o.text) for o in w.options]
+        for control in [w.input, w.check_button, w.reveal_button]:
             assert control.description.strip(), control
         assert w.check_button.tooltip
 
@@ -116,13 +122,10 @@ def test_single_choice_feedback_icon_words_and_score(bank_dir: Path) -> None:
 
 def test_multiple_select_by_ticking_boxes(bank_dir: Path) -> None:
     many = quiz.show("99-widgets", "many").widget("many")
-    box = {b.option_id: b for b in many.checkboxes}
-    box["a"].value = True
-    box["c"].value = True
+    many.input.value = ["a", "c"]  # what ticking two boxes sends from the page
     many.check_button.click()
     assert feedback_classes(many) == {"quiz-feedback-incorrect"} and "not c" in many.feedback.value
-    box["c"].value = False
-    box["b"].value = True
+    many.input.value = ["a", "b"]
     many.check_button.click()
     assert feedback_classes(many) == {"quiz-feedback-correct"}
     assert store.read("99-widgets")["questions"]["many"]["last_answer"] == "a | b"
@@ -163,14 +166,14 @@ def test_show_answer_appears_after_the_configured_tries(bank_dir: Path) -> None:
 
 def test_new_numbers_draws_a_new_question(bank_dir: Path) -> None:
     par = quiz.show("99-widgets", "par").widget("par")
-    first_stem, first_params = par.stem.value, dict(par.params)
+    first_stem, first_params = par.input.legend, dict(par.params)
     k = first_params["k_per_h"]
     assert f"{k:.3f}" in first_stem
     par.input.value = "1 h"
     par.check_button.click()
     assert par.reveal_button.layout.display is None  # tries_before_reveal: 1
     par.new_numbers_button.click()
-    assert par.params != first_params and par.stem.value != first_stem
+    assert par.params != first_params and par.input.legend != first_stem
     assert par.input.value == "" and par.feedback.value == "" and par.tries == 0
     assert par.reveal_button.layout.display == "none"
     k2 = par.params["k_per_h"]
@@ -296,32 +299,31 @@ def test_progress_download_and_upload_widgets(bank_dir: Path, tmp_path: Path,
     assert store.read("99-widgets")["questions"]["pick"]["correct"]
 
 
-def _stylesheets(widget) -> list:
-    """Every ``quiz-style`` HTML widget under ``widget`` (depth first)."""
-    found = ["quiz-style" in getattr(widget, "_dom_classes", ()) and widget]
-    for child in getattr(widget, "children", ()):
-        found.extend(_stylesheets(child))
-    return [w for w in found if w]
-
-
-def test_long_options_wrap_one_hidden_stylesheet_per_quiz(bank_dir: Path) -> None:
-    from pharmacourse.quiz.widgets import QUIZ_CSS
+def test_long_options_wrap_with_css_scoped_to_the_quiz_controls(bank_dir: Path) -> None:
+    from pharmacourse.quiz.controls import CONTROL_CSS, AnswerControl
 
     section = quiz.show("99-widgets")
-    sheets = _stylesheets(section)
-    assert len(sheets) == 1 and section.children[0] is sheets[0]  # once, not per question
-    style = sheets[0]
-    assert style.layout.display == "none"
-    assert style.value == f"<style>{QUIZ_CSS}</style>"
-    # ipywidgets 8 pins each radio label to one 20 px line: the quiz CSS lets it grow, scoped
-    # to the stable classes (never a global rule), and keeps the checkbox text from being cut.
-    assert ".quiz-choices .widget-radio-box label" in QUIZ_CSS and "height: auto" in QUIZ_CSS
-    assert "white-space: normal" in QUIZ_CSS
-    rules = [r for r in QUIZ_CSS.split("}") if r.strip()]
-    assert all(r.split("{")[0].count(".quiz-choice") == r.split("{")[0].count(",") + 1
-               for r in rules), "every selector is scoped to .quiz-choices / .quiz-choice"
-    alone = QuestionWidget(section.widget("pick").question, restore=False)
-    assert len(_stylesheets(alone)) == 1  # a question shown on its own brings its own CSS
-    # the stored output and the text repr are untouched by the stylesheet
+    # the controls bring their own stylesheet (anywidget adds it to the page once per class)
+    assert AnswerControl._css == CONTROL_CSS
+    assert "white-space: normal" in CONTROL_CSS and "overflow-wrap: anywhere" in CONTROL_CSS
+    rules = [r for r in CONTROL_CSS.split("}") if r.strip()]
+    assert all(r.split("{")[0].count(".quiz-control ") == r.split("{")[0].count(",") + 1
+               for r in rules), "every selector is scoped to .quiz-control"
+    # the stored output and the text repr carry no stylesheet
     bundle = section._repr_mimebundle_()
     assert "<style" not in bundle["text/html"] and "<style" not in bundle["text/plain"]
+
+
+def test_feedback_is_one_live_region_updated_in_place(bank_dir: Path) -> None:
+    from pharmacourse.quiz.controls import _LIVE_ESM, LiveFeedback
+
+    pick = quiz.show("99-widgets", "main").widget("pick")
+    region = pick.feedback
+    assert isinstance(region, LiveFeedback)
+    pick.check_button.click()
+    pick.input.value = "wrong"
+    pick.check_button.click()
+    assert pick.feedback is region and "Not yet" in region.value  # same widget, new content
+    # the front end creates the role=status element once and only changes its content
+    assert _LIVE_ESM.count("createElement") == 1 and 'aria-live", "polite"' in _LIVE_ESM
+    assert 'role="status"' not in region.value  # no nested live region in the content

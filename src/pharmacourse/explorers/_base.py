@@ -19,6 +19,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from pharmacourse import plots
+from pharmacourse.explorers._names import SliderNames
 
 __all__ = ["Explorer", "encode_png", "point", "rescale_y", "slider"]
 
@@ -49,7 +50,9 @@ class Explorer(widgets.VBox):
         self.image.add_class("explorer-plot")
         for name, slider_widget in sliders.items():
             slider_widget.observe(self._on_change(name), names="value")
-        super().__init__(children=[*sliders.values(), self.image])
+        # last child: gives the slider handles their labels as accessible names in the page
+        self._names = SliderNames(self.alt_text)  # also the picture's alt, kept up to date
+        super().__init__(children=[*sliders.values(), self.image, self._names])
         self.add_class("explorer")
 
     # -- to implement -------------------------------------------------------------------------
@@ -119,6 +122,7 @@ class Explorer(widgets.VBox):
             finally:
                 self._syncing = False
             self.image.value = png
+            self._names.alt = self.alt_text
         return png
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Thin ipywidgets layer: render questions, call :func:`grade`, show feedback, keep scores.
+"""Thin widget layer: render questions, call :func:`grade`, show feedback, keep scores.
 
 All logic lives in :mod:`pharmacourse.quiz.grading`; the widgets only read controls, call it and
 render the :class:`Result` (icon + words, never colour alone). Every event handler is guarded so
@@ -7,11 +7,11 @@ no exception reaches the notebook. Stable CSS classes for the browser tests: ``q
 ``quiz-check``, ``quiz-reveal``, ``quiz-new-numbers``, ``quiz-feedback`` (+ ``-correct``,
 ``-incorrect``, ``-invalid``, ``-recorded``, ``-revealed``), ``quiz-score``, ``quiz-prediction``.
 
-Long options: ipywidgets 8 gives every radio label a fixed one-line height (``height: 20px``)
-and cuts a checkbox's description to one line with an ellipsis, so an option that wraps spilled
-over the next one, which then covered its radio (no click reached it). Each quiz therefore
-carries :data:`QUIZ_CSS` once, in a hidden ``ipywidgets.HTML`` ``<style>`` (class
-``quiz-style``), scoped to ``.quiz-choices``/``.quiz-choice``: option labels grow with their text.
+Controls (:mod:`pharmacourse.quiz.controls`, ``anywidget``): each question is one ``<fieldset>``
+whose ``<legend>`` is the question (class ``quiz-stem``), with native radios (arrow keys move within
+the group), checkboxes or a labelled text field (``input``, class ``quiz-choices`` or
+``quiz-numeric``), and ONE persistent live region for the feedback (``feedback``). ``input.value``
+is an option id, a list of ids (multiple) or the text typed; ``input.legend`` the question's HTML.
 
 The containers' ``__repr__`` and ``text/plain`` are a fixed line, and their mime bundle adds the
 static HTML of :mod:`pharmacourse.quiz.render`, so a stored output never holds an answer.
@@ -31,6 +31,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from pharmacourse.quiz import learner, store
+from pharmacourse.quiz.controls import AnswerControl, LiveFeedback
 from pharmacourse.quiz.grading import (
     CORRECT,
     ERROR,
@@ -61,52 +62,14 @@ _ICONS = {CORRECT: "✔", INCORRECT: "✘", INVALID: "⚠", ERROR: "⚠", RECORD
           "revealed": "ℹ"}
 _FULL = widgets.Layout(width="auto", max_width="100%")
 
-#: Scoped CSS for long options (see the module docstring). Selectors name both the classic and
-#: the ``jupyter-widget-*`` class of ipywidgets 8, and are more specific than its own rules.
-#: A one-line option keeps ipywidgets' look (20 px line, 28 px checkbox row).
-QUIZ_CSS = """
-.quiz-choices .widget-radio-box label, .quiz-choices .jupyter-widget-radio-box label {
-  display: flex; align-items: flex-start; height: auto;
-  min-height: var(--jp-widgets-radio-item-height); white-space: normal;
-  overflow-wrap: anywhere; margin-bottom: 2px; cursor: pointer;
-}
-.quiz-choices .widget-radio-box input, .quiz-choices .jupyter-widget-radio-box input {
-  order: -1; flex: none; float: none;
-}
-.quiz-choice.widget-checkbox, .quiz-choice.jupyter-widget-checkbox {
-  height: auto; min-height: var(--jp-widgets-inline-height);
-}
-.quiz-choice .widget-label-basic, .quiz-choice .jupyter-widget-label-basic {
-  display: flex; align-items: flex-start; white-space: normal; overflow: visible;
-  line-height: var(--jp-widgets-radio-item-height);
-  padding: calc((var(--jp-widgets-inline-height) - var(--jp-widgets-radio-item-height)) / 2) 0;
-  cursor: pointer;
-}
-.quiz-choice .widget-label-basic > span, .quiz-choice .jupyter-widget-label-basic > span {
-  white-space: normal; overflow: visible; overflow-wrap: anywhere;
-}
-.quiz-choice input[type="checkbox"] {
-  flex: none; align-self: flex-start; height: var(--jp-widgets-radio-item-height); margin-top: 0;
-}
-"""
-
-
-def _stylesheet() -> widgets.HTML:
-    """The hidden ``<style>`` of :data:`QUIZ_CSS` (a style applies wherever it sits)."""
-    style = widgets.HTML(f"<style>{QUIZ_CSS}</style>", layout=widgets.Layout(display="none"))
-    style.add_class("quiz-style")
-    return style
-
 
 def _feedback_html(icon: str, headline: str, items: Sequence[str] = (),
                    explanation: str | None = None) -> str:
     """Feedback markup. ``headline`` must already be safe HTML; items are bank inline text."""
-    body = [f'<div role="status" aria-live="polite"><span aria-hidden="true">{icon}</span> '
-            f"<strong>{headline}</strong>"]
+    body = [f'<span aria-hidden="true">{icon}</span> <strong>{headline}</strong>']
     body.extend(f"<div>{inline(item)}</div>" for item in items if item)
     if explanation:
         body.append(f"<div><em>Why:</em> {inline(explanation)}</div>")
-    body.append("</div>")
     return "".join(body)
 
 
@@ -116,10 +79,8 @@ class QuestionWidget(widgets.VBox):
     def __init__(self, question: Question, number: int = 1,
                  on_change: Callable[[QuestionWidget], None] | None = None,
                  seed: int | None = None, restore: bool = True,
-                 stylesheet: bool = True, learner_seed: int | None = None) -> None:
-        """``stylesheet=False`` when a :class:`QuizSection` already carries the quiz CSS.
-
-        ``seed`` draws a parameterised question's numbers; ``learner_seed`` orders the options
+                 learner_seed: int | None = None) -> None:
+        """``seed`` draws a parameterised question's numbers; ``learner_seed`` orders the options
         (default: this learner's stored seed).
         """
         self.question = question
@@ -134,9 +95,6 @@ class QuestionWidget(widgets.VBox):
         self._on_change = on_change
         self.seed = question.seed if seed is None else seed
         self.params = draw_parameters(question, self.seed) if question.parameters else None
-        self.stem = widgets.HTML(layout=_FULL)
-        self.stem.add_class("quiz-stem")
-        self.checkboxes: list[widgets.Checkbox] = []
         self.input = self._make_input()
         self.check_button = widgets.Button(
             description="Save prediction" if question.type == "prediction" else "Check",
@@ -157,12 +115,10 @@ class QuestionWidget(widgets.VBox):
             self.new_numbers_button.add_class("quiz-new-numbers")
             self.new_numbers_button.on_click(self._guard(self.new_numbers))
             buttons.append(self.new_numbers_button)
-        self.feedback = widgets.HTML(value="", layout=_FULL)
+        self.feedback = LiveFeedback(layout=_FULL)
         self.feedback.add_class("quiz-feedback")
         self._status_class: str | None = None
-        children = [self.stem, self.input, widgets.HBox(buttons), self.feedback]
-        if stylesheet:
-            children.insert(0, _stylesheet())
+        children = [self.input, widgets.HBox(buttons), self.feedback]
         super().__init__(children=children, layout=widgets.Layout(margin="0 0 1em 0"))
         self.add_class("quiz-question")
         self.add_class(f"quiz-{question.type}")
@@ -173,30 +129,20 @@ class QuestionWidget(widgets.VBox):
             self._guard(self._restore)()
 
     # ----------------------------------------------------------------- construction
-    def _make_input(self) -> widgets.Widget:
+    def _make_input(self) -> AnswerControl:
+        """The fieldset: radios (single, prediction), checkboxes (multiple) or a text field."""
         q = self.question
-        if q.type in ("single", "prediction"):
-            radios = widgets.RadioButtons(
-                options=[(plain(o.text), o.id) for o in self.options], value=None,
-                description="Prediction" if q.type == "prediction" else "Answer",
-                style={"description_width": "initial"}, layout=_FULL)
-            radios.add_class("quiz-choices")
-            return radios
-        if q.type == "multiple":
-            for option in self.options:
-                box = widgets.Checkbox(value=False, description=plain(option.text), indent=False,
-                                       layout=_FULL)
-                box.add_class("quiz-choice")
-                box.option_id = option.id  # type: ignore[attr-defined]
-                self.checkboxes.append(box)
-            group = widgets.VBox(self.checkboxes)
-            group.add_class("quiz-choices")
-            return group
-        text = widgets.Text(value="", placeholder=f"number and unit, e.g. 12 {q.unit}",
-                            description=f"Answer ({q.unit})", continuous_update=False,
-                            style={"description_width": "initial"})
-        text.add_class("quiz-numeric")
-        return text
+        if q.options:
+            control = AnswerControl(
+                "checkbox" if q.type == "multiple" else "radio", "",
+                "Prediction" if q.type == "prediction" else "Answer",
+                [(plain(o.text), o.id) for o in self.options], layout=_FULL)
+            control.add_class("quiz-choices")
+        else:
+            control = AnswerControl("text", "", f"Answer ({q.unit})",
+                                    placeholder=f"number and unit, e.g. 12 {q.unit}", layout=_FULL)
+            control.add_class("quiz-numeric")
+        return control
 
     def _render_stem(self) -> None:
         values = None
@@ -204,8 +150,8 @@ class QuestionWidget(widgets.VBox):
             values = {k: format_parameter(self.question, k, v) for k, v in self.params.items()}
         hint = answer_hint(self.question) if self.question.type == "multiple" else ""
         hint_html = f' <em>({escape(hint)})</em>' if hint else ""
-        self.stem.value = (f'<div><strong>{self.number}.</strong> '
-                           f"{stem_html(self.question, values)}{hint_html}</div>")
+        self.input.legend = (f"<strong>{self.number}.</strong> "
+                             f"{stem_html(self.question, values)}{hint_html}")
 
     def _restore(self) -> None:
         q = self.question
@@ -236,16 +182,14 @@ class QuestionWidget(widgets.VBox):
     def response(self) -> Any:
         """The learner's current response, in the shape :func:`grade` expects."""
         if self.question.type == "multiple":
-            return [b.option_id for b in self.checkboxes if b.value]  # type: ignore[attr-defined]
+            return list(self.input.value or ())
         return self.input.value
 
     def _show(self, status: str, headline_html: str, items: Sequence[str] = (),
               explanation: str | None = None) -> None:
-        for cls in set(STATUS_CLASSES.values()):
-            self.feedback.remove_class(cls)
         self._status_class = STATUS_CLASSES[status]
-        self.feedback.add_class(self._status_class)
-        self.feedback.value = _feedback_html(_ICONS[status], headline_html, items, explanation)
+        self.feedback.show(_feedback_html(_ICONS[status], headline_html, items, explanation),
+                           self._status_class)
 
     def show_result(self, result: Result) -> None:
         headline = _HEADLINES.get(result.status, "") + escape(result.message)
@@ -309,9 +253,8 @@ class QuestionWidget(widgets.VBox):
         self.input.value = ""
         self.tries = 0
         self.revealed = False
-        self.feedback.value = ""
-        for cls in set(STATUS_CLASSES.values()):
-            self.feedback.remove_class(cls)
+        self._status_class = None
+        self.feedback.show("", None)
         self.reveal_button.layout.display = "none"
 
     # ----------------------------------------------------------------- stored output
@@ -342,11 +285,11 @@ class QuizSection(widgets.VBox):
         if learner_seed is None and any(q.type in ("single", "multiple") for q in questions):
             learner_seed = learner.learner_seed()
         self.question_widgets = [QuestionWidget(q, i, on_change=self._update_score,
-                                                stylesheet=False, learner_seed=learner_seed)
+                                                learner_seed=learner_seed)
                                  for i, q in enumerate(self.questions, start=1)]
         self.score = widgets.HTML(layout=_FULL)
         self.score.add_class("quiz-score")
-        super().__init__(children=[_stylesheet(), header, *self.question_widgets, self.score])
+        super().__init__(children=[header, *self.question_widgets, self.score])
         self.add_class("quiz")
         self._update_score()
 
@@ -391,8 +334,7 @@ class QuizSection(widgets.VBox):
                                  f"options: {', '.join(o.id for o in q.options)}")
             chosen = [known[c] for c in chosen]
         if q.type == "multiple":
-            for box in w.checkboxes:
-                box.value = box.option_id in (chosen or ())  # type: ignore[attr-defined]
+            w.input.value = list(chosen or ())
         elif q.options:
             w.input.value = chosen[0] if chosen else None
         else:
