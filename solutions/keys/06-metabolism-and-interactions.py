@@ -134,7 +134,7 @@ def keys() -> dict[str, dict]:
             "ten; reading between them is the main source of error.",
             "mistakes": [
                 (*around(ic50, 0.1), "That is the IC50. Cheng-Prusoff with [S] = Km halves it."),
-                (*around(2.0 * ic50, 0.1), "Ki = IC50 / (1 + [S]/Km) = IC50 / 2, not IC50 x 2."),
+                (*around(2.0 * ic50, 0.08), "Ki = IC50 / (1 + [S]/Km) = IC50 / 2, not IC50 x 2."),
             ],
         },
         "06.4": {

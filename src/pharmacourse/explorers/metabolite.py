@@ -179,9 +179,9 @@ class ParentMetaboliteExplorer(Explorer):
 
     def describe(self) -> str:
         p, v = self.params, self._values
-        return (f"One {p['dose_mg']:.3g} mg dose of mitragynine with {p['cyp3a_activity_pct']:.0f} % "
-                f"CYP3A activity, fm {p['fm']:.2f} (assumed), 7-OH half-life "
-                f"{p['t_half_metabolite_h']:.1f} h: 7-OH/mitragynine AUC ratio "
+        return (f"One {p['dose_mg']:.3g} mg dose of mitragynine with "
+                f"{p['cyp3a_activity_pct']:.0f} % CYP3A activity, fm {p['fm']:.2f} (assumed), "
+                f"7-OH half-life {p['t_half_metabolite_h']:.1f} h: 7-OH/mitragynine AUC ratio "
                 f"{v['auc_ratio']:.2f}; mitragynine AUC x{v['parent_change']:.2f} and 7-OH AUC "
                 f"x{v['metabolite_change']:.2f} compared with full CYP3A activity (model)")
 
