@@ -22,8 +22,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pharmacourse import _validate, epi, interactions, nca, pk, population, units
-from pharmacourse import pharmacodynamics
+from pharmacourse import _validate, epi, interactions, nca, pharmacodynamics, pk, population, units
 
 MODULES = [pk, nca, pharmacodynamics, interactions, population, epi, units]
 
