@@ -22,8 +22,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pharmacourse import _validate, epi, interactions, nca, pk, population, units
-from pharmacourse import pharmacodynamics
+from pharmacourse import _validate, epi, interactions, nca, pharmacodynamics, pk, population, units
 
 MODULES = [pk, nca, pharmacodynamics, interactions, population, epi, units]
 
@@ -41,6 +40,8 @@ SPEC: dict[str, tuple[st.SearchStrategy, bool]] = {
     "v_l": (_floats(1.0, 2e4), False), "v_parent_l": (_floats(1.0, 2e4), False),
     "v_metabolite_l": (_floats(1.0, 2e4), False), "ke_per_h": (RATE, False),
     "ka_per_h": (RATE, False), "k_per_h": (RATE, False), "ke_parent_per_h": (RATE, False),
+    "ke_after_per_h": (RATE, False), "t_change_h": (_floats(0.0, 500.0), False),
+    "activity_fold_reduction": (_floats(1.0, 100.0), False),
     "ke_metabolite_per_h": (RATE, False), "f": (_floats(0.05, 1.0), False),
     "cl_l_per_h": (_floats(0.1, 500.0), False), "t_half_h": (_floats(0.1, 200.0), False),
     "percent_bound": (_floats(0.0, 100.0), False), "c_mg_per_l": (NONNEG, False),
