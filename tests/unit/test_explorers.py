@@ -154,7 +154,7 @@ def test_every_public_name_of_the_old_module_is_importable():
             "                      DDICalculator, DoseResponseExplorer, OccupancyExplorer,\n"
             "                      PKExplorer, SamplingExplorer, SingleDosePKExplorer))}))")
     got = _fresh_python(code)
-    assert got["all"] == OLD_PUBLIC_NAMES
+    assert set(OLD_PUBLIC_NAMES) <= set(got["all"])  # new explorers may be added
     assert set(OLD_PUBLIC_NAMES) <= set(got["dir"])
     assert got["range"] == [6.25, 53.2]
     assert got["subclass"]
