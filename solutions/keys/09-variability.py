@@ -79,8 +79,6 @@ def keys() -> dict[str, dict]:
     omega_cl = math.sqrt(math.log(1.0 + EX09_3_CV**2))
     share_pct = 100.0 * _normal_cdf(-math.log(2.0) / omega_cl)
 
-    # 09.4: this person's Cmax / the typical person's
-    ratio = _ex09_4_cmax() / EX09_4_TYPICAL_CMAX
 
     return {
         "09.1": {
@@ -149,21 +147,21 @@ def keys() -> dict[str, dict]:
             ],
         },
         "09.4": {
-            "title": "Read one person's peak against the typical person's",
+            "title": "Read one person's peak",
             "kind": "quantity",
-            "unit": "",
-            "value": ratio,
-            "tolerance": {"abs": 0.08},
-            "format": "a plain number (a ratio, no unit); tolerance +/- 0.08",
+            "unit": "ng/mL",
+            "value": _ex09_4_cmax(),
+            "tolerance": {"rel": 0.05},
+            "format": "a number in ng/mL (a plain number is read as ng/mL); tolerance +/- 5 %",
             "hint": "Re-read the figure: read the height of the peak on the y axis (grid lines "
-            "every 50 ng/mL), then divide by the typical person's peak given in the task.",
-            "explain": "This person's peak is about one and a half times the typical one. A slower "
-            "clearance raises the peak a little and the AUC more: the peak alone understates it.",
+            "every 50 ng/mL).",
+            "explain": "About one and a half times the typical person's peak of 450 ng/mL. A "
+            "slower clearance raises the peak a little and the AUC more.",
             "mistakes": [
-                (*around(1.0 / ratio, 0.04), "The ratio is upside down: this person's peak "
-                 "divided by the typical person's."),
-                (*around(_ex09_4_cmax() - EX09_4_TYPICAL_CMAX, 0.08), "That is a difference in "
-                 "ng/mL. The exercise asks for the ratio of the two peaks."),
+                (*around(EX09_4_TYPICAL_CMAX, 0.02), "That is the typical person's peak given in "
+                 "the task. Read this person's curve."),
+                (*around(_ex09_4_cmax() / EX09_4_TYPICAL_CMAX, 0.1), "That is the ratio to the "
+                 "typical person; the exercise asks for the peak in ng/mL."),
             ],
         },
     }
