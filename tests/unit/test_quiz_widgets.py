@@ -327,3 +327,16 @@ def test_feedback_is_one_live_region_updated_in_place(bank_dir: Path) -> None:
     # the front end creates the role=status element once and only changes its content
     assert _LIVE_ESM.count("createElement") == 1 and 'aria-live", "polite"' in _LIVE_ESM
     assert 'role="status"' not in region.value  # no nested live region in the content
+
+
+def test_new_numbers_never_repeats_the_numbers_shown(bank_dir: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # A draw that repeats the current numbers (likely when a parameter has few values) is
+    # drawn again: "New numbers" must show new numbers.
+    from pharmacourse.quiz import widgets as quiz_widgets
+    par = quiz.show("99-widgets", "par").widget("par")
+    shown = dict(par.params)
+    draws = iter([dict(shown), dict(shown), {"k_per_h": 0.25}])
+    monkeypatch.setattr(quiz_widgets, "draw_parameters", lambda question, seed: next(draws))
+    par.new_numbers_button.click()
+    assert par.params == {"k_per_h": 0.25} and "0.250" in par.input.legend

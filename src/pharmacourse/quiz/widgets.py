@@ -246,9 +246,17 @@ class QuestionWidget(widgets.VBox):
         self.reveal_button.layout.display = "none"
 
     def new_numbers(self, seed: int | None = None) -> None:
-        """Draw new numbers (the New numbers button): fresh stem, empty input, tries reset."""
-        self.seed = random.SystemRandom().randrange(1, 10**9) if seed is None else seed
-        self.params = draw_parameters(self.question, self.seed)
+        """Draw new numbers (the New numbers button): fresh stem, empty input, tries reset.
+
+        Without a seed, draws until the numbers differ from those shown (a parameter with few
+        possible values would otherwise repeat the same question now and then; 50 tries).
+        """
+        rng, previous = random.SystemRandom(), self.params
+        for _ in range(50):
+            self.seed = rng.randrange(1, 10**9) if seed is None else seed
+            self.params = draw_parameters(self.question, self.seed)
+            if seed is not None or self.params != previous:
+                break
         self._render_stem()
         self.input.value = ""
         self.tries = 0
