@@ -112,7 +112,9 @@ def keys() -> dict[str, dict]:
             "explain": "About three multiple-dose half-lives, which by 1 - 2^(-n) is only "
             "about 89 % of the way: either steady state was judged before it was complete, or "
             "the longer multiple-dose half-life (the highest group mean, a terminal phase seen "
-            "after long sampling) does not set the rise (see the box in the lesson).",
+            "after long sampling) does not set the rise, or (our hypothesis, not tested in "
+            "people) mitragynine slowly inactivates the CYP3A that clears it, so its half-life "
+            "lengthened over the days of dosing (see the box in the lesson).",
             "mistakes": [
                 (*around(ss_days / t_half_multi, 0.02), "The units differ: the time to steady "
                  "state is in days, the half-life in hours. Convert days to hours first."),

@@ -18,6 +18,8 @@ Published numbers used below (cited as in data/references.csv):
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 from _keylib import DATA_DIR, around
 
@@ -172,8 +174,11 @@ def keys() -> dict[str, dict]:
             "[I]); the active enzyme settles at kdeg / (kdeg + kobs). kinact is per minute, kdeg "
             "per hour: convert one of them.",
             "explain": "Even 1 uM, far below the gut-lumen convention of dose / 250 mL, would "
-            "inactivate nearly all gut CYP3A if held until a new steady state; a single dose is "
-            "not held that long, one reason static models overshoot.",
+            "inactivate nearly all gut CYP3A at its new level, and it would get there fast: the "
+            "approach runs at kdeg + kobs, a half-time of about "
+            f"{math.log(2) / (kdeg + kobs):.0f} minutes here. Only recovery, at kdeg, takes days. "
+            "Gut inactivation can raise an object drug's AUC at most 1/Fg-fold, though, so a "
+            "large over-prediction comes from the liver term.",
             "mistakes": [
                 (*around(100.0 * KDEG_GUT_PER_H / (KDEG_GUT_PER_H + kobs), 0.01),
                  "kdeg is per hour and kobs per minute: convert kdeg to 1/min (divide by 60) "
