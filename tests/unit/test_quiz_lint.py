@@ -81,6 +81,19 @@ def test_a_bank_whose_key_is_always_the_longest_fails(tmp_path: Path) -> None:
     assert cli(["lint", str(path)]) == 1
 
 
+def test_a_bank_whose_key_is_always_the_shortest_fails(tmp_path: Path) -> None:
+    # The over-correction of the first give-away: every key cut short, every distractor padded.
+    questions = [_single(f"q{i}", "Yes", ["No, because the curve keeps rising",
+                                          "Only at the highest concentrations tested"])
+                 for i in range(12)]
+    reports, course = lint.lint([_write_course(tmp_path, questions)])
+    assert [failed for failed, _ in course] == [False, True]
+    assert course[1][1].startswith("the key is the shortest option in 12 of 12")
+    assert "lengthen keys or shorten distractors" in course[1][1]
+    out = io.StringIO()
+    assert lint.main([_write_course(tmp_path, questions)], out=out) == 1
+
+
 def test_nine_longest_keys_are_only_counted(tmp_path: Path) -> None:
     questions = [_single(f"q{i}", "The longer right answer", ["Shorter wrong", "Also wrong"])
                  for i in range(9)]

@@ -8,7 +8,9 @@ reports, per bank, the file, the question id and the reason:
    1/number-of-options (a Poisson-binomial tail, computed exactly with :func:`math.comb`) at
    p < :data:`ALPHA`, applied once there are :data:`MIN_QUESTIONS` such questions. Per bank the
    count is reported as information. Any correct option more than :data:`MAX_RATIO` times as long
-   as the longest wrong one is a finding of its own.
+   as the longest wrong one is a finding of its own. The same test runs on the other tail: a
+   writer who shortens every key to avoid the first give-away creates the opposite one, so the
+   key may not be the strictly shortest option more often than chance allows either.
 2. **A numeric answer in plain sight.** The expected answer (a number within the stated tolerance,
    in the answer's unit) appears in the question's stem or options, or in the stored text outputs
    of the two code cells above the cell of ``notebooks/<lesson>.ipynb`` that shows the question.
@@ -75,6 +77,8 @@ class BankReport:
     info: list[str] = field(default_factory=list)
     # (question id, number of options, key is the strictly longest option) per single question
     singles: list[tuple[str, int, bool]] = field(default_factory=list)
+    # (question id, number of options, key is the strictly shortest option) per single question
+    shortest: list[tuple[str, int, bool]] = field(default_factory=list)
 
     def add(self, question: str, reason: str) -> None:
         self.findings.append(Finding(self.source, question, reason))
@@ -145,6 +149,7 @@ def _check_options(report: BankReport, qid: str, q: Mapping) -> None:
     if len(keys) != 1 or not wrong:
         return
     report.singles.append((qid, len(options), keys[0] > max(wrong)))
+    report.shortest.append((qid, len(options), keys[0] < min(wrong)))
     if keys[0] > MAX_RATIO * max(wrong):
         report.add(qid, f"the correct option is {keys[0] / max(wrong):.3f}x as long as the "
                         f"longest wrong one (limit {MAX_RATIO}x): balance the lengths")
@@ -349,17 +354,21 @@ def lint(paths: Iterable[Path]) -> tuple[list[BankReport], list[tuple[bool, str]
     The length test runs across all ``paths`` together (the course, when linting every bank).
     """
     reports = [lint_bank(Path(p)) for p in paths]
-    singles = [s for r in reports for s in r.singles]
     course: list[tuple[bool, str]] = []
-    if len(singles) >= MIN_QUESTIONS:
+    for word, singles, advice in (
+            ("longest", [s for r in reports for s in r.singles],
+             "shorten keys or lengthen distractors"),
+            ("shortest", [s for r in reports for s in r.shortest],
+             "lengthen keys or shorten distractors")):
+        if len(singles) < MIN_QUESTIONS:
+            continue
         hits = sum(1 for _, _, hit in singles if hit)
         p = longest_key_p_value([n for _, n, _ in singles], hits)
-        line = (f"the key is the longest option in {hits} of {len(singles)} single-choice "
+        line = (f"the key is the {word} option in {hits} of {len(singles)} single-choice "
                 f"questions (chance: {sum(1 / n for _, n, _ in singles):.1f}; one-sided exact "
                 f"p = {p:.2g})")
         failed = p < ALPHA
-        course.append((failed, f"{line} < {ALPHA}: shorten keys or lengthen distractors"
-                       if failed else f"{line} >= {ALPHA}"))
+        course.append((failed, f"{line} < {ALPHA}: {advice}" if failed else f"{line} >= {ALPHA}"))
     return reports, course
 
 
