@@ -6,7 +6,9 @@ checks it). ``scripts/build_exercise_keys.py`` turns ``keys()`` into the registr
 
 Published numbers used below (cited as in data/references.csv):
     Manwill 2022 (Planta Med 88:838-857, doi:10.1055/a-1795-5876): mitragynine 13.9 to 270 mg/g
-    in US products and US-grown plants (read from data/product_composition.csv).
+    in US commercial products (the US-grown plants were reported separately; read from
+    data/product_composition.csv).
+    Tanna 2022 product K51: mitragynine 19.48 mg/g (mean; same file), named in a mistake.
     Prozialeck 2020 (IJERPH 17(15):5512, doi:10.3390/ijerph17155512): 3.9 to 62.1 mg/g in eight
     Chicago-area products (same file).
     Tanna 2022 (Pharmaceutics 14(3):620, doi:10.3390/pharmaceutics14030620): mitragynine Vz/F
@@ -38,11 +40,16 @@ EX09_4_AXIS = {"y_max": 800.0, "y_step": 50.0}
 EX09_4_TYPICAL_CMAX = 450.0  # ng/mL, stated in the exercise
 
 
-def _mitragynine_range(source: str) -> tuple[float, float]:
-    """(min, max) mitragynine mg/g of one survey, read directly from the CSV with pandas."""
+def _mitragynine(source: str) -> pd.Series:
+    """Mitragynine mg/g of one source by statistic, read directly from the CSV with pandas."""
     df = pd.read_csv(DATA_DIR / "product_composition.csv")
     rows = df[(df["analyte"] == "mitragynine") & (df["source_ids"] == source)]
-    values = rows.set_index("statistic")["value"]
+    return rows.set_index("statistic")["value"]
+
+
+def _mitragynine_range(source: str) -> tuple[float, float]:
+    """(min, max) mitragynine mg/g of one survey."""
+    values = _mitragynine(source)
     return float(values["min"]), float(values["max"])
 
 
@@ -63,10 +70,12 @@ def _ex09_4_cmax() -> float:
 
 def keys() -> dict[str, dict]:
     """Exercise keys of lesson 09, before encoding (see solutions/README.md)."""
-    # 09.1: Manwill fold = 270 / 13.9 = 19.42
+    # 09.1: top Manwill product / top Chicago product = 270 / 62.1 = 4.348
+    #       (270 mg/g = 27 % mitragynine by weight; K51 19.48 mg/g = 1.95 %)
     m_lo, m_hi = _mitragynine_range("manwill2022")
     p_lo, p_hi = _mitragynine_range("prozialeck2020")
-    fold = m_hi / m_lo
+    k51 = float(_mitragynine("tanna2022")["mean"])
+    us_over_chicago = m_hi / p_hi
 
     # 09.2: omega = ln(19700 / 5190) / 2.326 = 1.3339 / 2.326 = 0.5735;
     #       CV = sqrt(exp(omega^2) - 1) = sqrt(exp(0.3289) - 1) = 0.624 -> 62.4 %
@@ -82,23 +91,27 @@ def keys() -> dict[str, dict]:
 
     return {
         "09.1": {
-            "title": "The spread of mitragynine content in a second survey",
+            "title": "How far above the shop products is the top product?",
             "kind": "quantity",
             "unit": "",
-            "value": fold,
-            "tolerance": {"abs": 0.2},
-            "format": "a plain number (a ratio, no unit); tolerance +/- 0.2",
-            "hint": "Re-read 'What is in the product' in lesson 09: select the manwill2022 "
-            "mitragynine rows, then divide the max by the min.",
-            "explain": "About 19-fold, wider than the Chicago-area products, because this survey "
-            "included extracts and plants: its upper end is not a leaf product.",
+            "value": us_over_chicago,
+            "tolerance": {"abs": 0.1},
+            "format": "a plain number (a ratio, no unit); tolerance +/- 0.1",
+            "hint": "Re-read 'What is in the product' in lesson 09: select the max rows of "
+            "manwill2022 and prozialeck2020 (mitragynine), then divide the first by the second.",
+            "explain": "About four times the richest shop product: the US top product is 27 % "
+            "mitragynine by weight, against about 2 % for K51 and far above any leaf assay in the "
+            "table, so it was probably enriched. The abstract does not say which kind of product "
+            "it was: an inference, not a finding.",
             "mistakes": [
-                (*around(p_hi / p_lo, 0.01), "That is the Chicago-area survey (prozialeck2020). "
-                 "The exercise asks for manwill2022."),
-                (*around(m_hi - m_lo, 0.01), "That is the difference max - min in mg/g. A fold "
-                 "range is the ratio max / min."),
-                (*around(m_lo / m_hi, 0.02), "The ratio is upside down: divide the highest "
-                 "content by the lowest."),
+                (*around(m_hi / m_lo, 0.01), "That is the fold range of the Manwill survey "
+                 "(max / min). The exercise compares the tops of the two surveys."),
+                (*around(m_hi / k51, 0.01), "That compares the top product with K51. The exercise "
+                 "asks about the richest Chicago-area product (prozialeck2020, max)."),
+                (*around(p_hi / p_lo, 0.01), "That is the fold range of the Chicago-area survey. "
+                 "The exercise compares the tops of the two surveys."),
+                (*around(p_hi / m_hi, 0.02), "The ratio is upside down: divide the US top "
+                 "product's content by the Chicago one's."),
             ],
         },
         "09.2": {
@@ -155,8 +168,10 @@ def keys() -> dict[str, dict]:
             "format": "a number in ng/mL (a plain number is read as ng/mL); tolerance +/- 5 %",
             "hint": "Re-read the figure: read the height of the peak on the y axis (grid lines "
             "every 50 ng/mL).",
-            "explain": "About one and a half times the typical person's peak of 450 ng/mL. A "
-            "slower clearance raises the peak a little and the AUC more.",
+            "explain": "About 1.6 times the typical person's peak of 450 ng/mL: one person can "
+            "sit far from the typical value. One curve cannot say why: a smaller volume or a "
+            "larger absorbed dose raises the peak; a slower clearance raises the AUC much more "
+            "than the peak.",
             "mistakes": [
                 (*around(EX09_4_TYPICAL_CMAX, 0.02), "That is the typical person's peak given in "
                  "the task. Read this person's curve."),

@@ -14,7 +14,9 @@ changes either the mitragynine dose inside the same weight of product or the app
   allometric exponent; both assumed, no kratom study measured either);
 - **CYP3A4 inhibitor**: a share of people takes an inhibitor that leaves a fraction
   ``inhibited_activity`` of CYP3A4 activity; with a fraction fm of clearance through CYP3A4,
-  their clearance is multiplied by fm * activity + (1 - fm) (all assumed: no fm is published).
+  their clearance is multiplied by fm * activity + (1 - fm) (all assumed: no fm for
+  mitragynine was found in the course's sources). This is the body's clearance only: for a dose
+  taken by mouth, an inhibitor of gut-wall CYP3A4 would also raise F, which is not modelled.
 
 Every source draws from its own seed (seed, seed + 1, ...), so switching one source off leaves
 the others' virtual people unchanged, and the same seed gives the same people on every machine.

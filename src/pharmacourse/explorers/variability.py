@@ -50,7 +50,8 @@ class VariabilityExplorer(Explorer):
     product content range (fold max/min, centred on the geometric mean of Prozialeck 2020's
     range; data), CV of CL/F (estimated from Tanna 2022's range of five people; data), body-weight
     CV (assumed), share of people taking a CYP3A4 inhibitor (assumed) and the fraction of
-    clearance through CYP3A4, fm (assumed: no published value). The histogram (log axis, fixed
+    clearance through CYP3A4, fm (assumed: no value found); the inhibitor leaves
+    ``INHIBITED_ACTIVITY`` of CYP3A4 activity (assumed, shown on its slider). The histogram (log axis, fixed
     bins) is updated in place; dashed line: the typical person (no variability); dotted lines:
     the 5th and 95th percentiles. No band marks any exposure as safe or harmful.
     """
@@ -58,6 +59,7 @@ class VariabilityExplorer(Explorer):
     TEXT = "Variability explorer: run this cell to move the sliders (static preview shown)"
     N = 4000
     SEED = 2026
+    INHIBITED_ACTIVITY = 0.2  # CYP3A4 activity left in a person taking the inhibitor (assumed)
     EDGES = np.logspace(0.5, 4.0, 71)  # AUC bins, ng·h/mL (about 3 to 10,000)
 
     def __init__(self, content_fold: float | None = None, cl_cv_pct: float | None = None,
@@ -78,9 +80,11 @@ class VariabilityExplorer(Explorer):
             "weight_cv_pct": slider(weight_cv_pct, 0.0, 40.0, 1.0, "Body-weight CV", "%",
                                     "assumed; 0 = off"),
             "inhibitor_pct": slider(inhibitor_pct, 0.0, 50.0, 1.0,
-                                    "People taking a CYP3A4 inhibitor", "%", "assumed; 0 = off"),
+                                    "People taking a CYP3A4 inhibitor", "%",
+                                    f"assumed: leaves {self.INHIBITED_ACTIVITY:.0%} of CYP3A4 "
+                                    "activity; 0 = off"),
             "fm_pct": slider(fm_pct, 0.0, 100.0, 1.0, "Share of clearance by CYP3A4, fm", "%",
-                             "assumed: no published value"),
+                             "assumed: no value found"),
         }
         self.centres = np.sqrt(self.EDGES[:-1] * self.EDGES[1:])
         super().__init__(sliders, height_in=4.2)
@@ -92,7 +96,7 @@ class VariabilityExplorer(Explorer):
         return variability.exposure_population(
             s["dose_g"], self.content_mid / half, self.content_mid * half, s["cl_median"],
             p["cl_cv_pct"] / 100.0, p["weight_cv_pct"] / 100.0, p["fm_pct"] / 100.0,
-            p["inhibitor_pct"] / 100.0, self.N, self.SEED)
+            p["inhibitor_pct"] / 100.0, self.N, self.SEED, self.INHIBITED_ACTIVITY)
 
     def typical_auc(self) -> float:
         """AUC of the typical person: median content and clearance, no inhibitor (ng·h/mL)."""
@@ -143,7 +147,8 @@ class VariabilityExplorer(Explorer):
                 f"product; "
                 f"sources: content range {p['content_fold']:.3g}-fold, clearance CV "
                 f"{p['cl_cv_pct']:.0f} %, body-weight CV {p['weight_cv_pct']:.0f} % (assumed), "
-                f"{p['inhibitor_pct']:.0f} % taking a CYP3A4 inhibitor with fm "
+                f"{p['inhibitor_pct']:.0f} % taking a CYP3A4 inhibitor that leaves "
+                f"{self.INHIBITED_ACTIVITY:.0%} of its activity, with fm "
                 f"{p['fm_pct']:.0f} % (assumed): median AUC {s['median']:.0f} ng·h/mL, 90 % "
                 f"between {s['lower']:.0f} and {s['upper']:.0f} ({s['fold']:.1f}-fold; model)")
 
