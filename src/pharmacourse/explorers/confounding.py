@@ -18,7 +18,9 @@ from pharmacourse.explorers._base import Explorer, slider
 __all__ = ["ConfoundingExplorer"]
 
 _RR_LABELS = ["true effect\n(set by you)", "naive comparison\n(crude)"]
-_SHARE_LABELS = ["with other\ndrugs present", "caused by the\nsubstance"]
+# the excess fraction: deaths that would not have happened without the substance, which is not
+# the share in which it played any causal part (review 08-22)
+_SHARE_LABELS = ["with other\ndrugs present", "would not happen\nwithout it (model)"]
 
 
 class ConfoundingExplorer(Explorer):
@@ -33,8 +35,8 @@ class ConfoundingExplorer(Explorer):
 
     Left: the true risk ratio beside the crude one (:func:`pharmacourse.epi.crude_risk_ratio`).
     Right: the share of substance-positive deaths with other drugs present
-    (:func:`pharmacourse.epi.share_with_other_drugs`) and the share the substance caused
-    (:func:`pharmacourse.epi.attributable_fraction_exposed`).
+    (:func:`pharmacourse.epi.share_with_other_drugs`) and the excess fraction, the share that would
+    not have happened without the substance (:func:`pharmacourse.epi.attributable_fraction_exposed`).
     """
 
     TEXT = "Confounding explorer: run this cell to move the sliders (static preview shown)"
@@ -113,7 +115,8 @@ class ConfoundingExplorer(Explorer):
                 f"{self.params['rr_substance']:.1f}, use {self.params['association']:.1f} times as "
                 f"common among people using other drugs; a naive comparison gives a risk ratio of "
                 f"{crude:.1f}; other drugs present in {with_other:.1f} % of substance-positive "
-                f"deaths; {caused:.1f} % of them caused by the substance (model)")
+                f"deaths; {caused:.1f} % of them would not have happened without the substance "
+                f"(excess fraction, model)")
 
     def data(self) -> dict[str, np.ndarray]:
         return {"risk_ratio": np.array([b.get_y() + b.get_height() for b in self.rr_bars]),
