@@ -3,7 +3,8 @@
 - the footer of every lesson in notebooks/ (cell id ``nav-footer``): the one-line disclaimer,
   links to the lesson's exercises and solutions, previous / start page / next;
 - the footer of every solutions notebook (cell id ``nav-footer``): back to the lesson;
-- the course map on the start page (the markdown cell with id ``course-map``);
+- the course map on the start page, one markdown cell per part (ids ``course-map-part-N``, N a
+  key of ``course.PART_NAMES``), so that no text box grows past what a reader takes in at once;
 - the course map in README.md, between the ``<!-- course-map:start -->`` and
   ``<!-- course-map:end -->`` markers;
 - the ``minutes`` of every written lesson in course.yml, from ``scripts/estimate_minutes.py``
@@ -208,6 +209,14 @@ def start_heading(nb_path: Path) -> str:
     return SPAN_SENTENCE.sub(lambda _m: span_sentence(), cell.source)
 
 
+def start_map_cells(root: Path) -> list[tuple[str, str]]:
+    """(cell id, markdown) of the start page's course map: a headed table for each part."""
+    return [(f"course-map-part-{part}",
+             f"### {name}\n\n" + course.course_map_markdown(root=root, parts=[part]))
+            for part, name in sorted(course.PART_NAMES.items())
+            if any(x.part == part for x in course.lessons())]
+
+
 def update_text(path: Path, text: str, check: bool) -> bool:
     old = path.read_text(encoding="utf-8") if path.exists() else None
     if old != text and not check:
@@ -236,8 +245,7 @@ def _run_once(root: Path, check: bool) -> list[str]:
         path = root / "notebooks" / item.filename
         edits = [("nav-footer", lesson_footer(item.slug, written, root))]
         if item.slug == START:
-            edits[:0] = [("course-map-heading", start_heading(path)),
-                         ("course-map", course.course_map_markdown(root=root))]
+            edits[:0] = [("course-map-heading", start_heading(path)), *start_map_cells(root)]
         if update_notebook(path, edits, check):
             changed.append(str(path.relative_to(root)))
     for item in course.lessons():

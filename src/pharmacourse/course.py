@@ -8,6 +8,7 @@ end of every lesson and the README's table are all generated from ``course.yml``
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -130,15 +131,20 @@ PART_NAMES = {
 }
 
 
-def course_map_markdown(link_prefix: str = "", root: Path = ROOT) -> str:
+def course_map_markdown(link_prefix: str = "", root: Path = ROOT,
+                        parts: Iterable[int] | None = None) -> str:
     """The course map as a markdown table; lessons not yet written are listed without links.
 
     Args:
         link_prefix: prefix for links to notebooks (``""`` from notebooks/, ``"notebooks/"``
             from the repository root).
+        parts: only the lessons of these parts (keys of ``PART_NAMES``); all when None.
     """
+    wanted = None if parts is None else set(parts)
     rows = ["| # | Lesson | What you'll learn | Minutes |", "|---|---|---|---|"]
     for item in lessons():
+        if wanted is not None and item.part not in wanted:
+            continue
         if item.exists(root=root):
             name = f"[{item.title}]({link_prefix}{item.filename})"
         else:
