@@ -11,7 +11,8 @@ Published numbers used below (cited as in data/references.csv):
     Tanna 2021 (J Pharmacol Exp Ther 376(1):64): CYP3A time-dependent inhibition by
     mitragynine in human intestinal microsomes, KI 4.2 uM and kinact 0.079 1/min; the CYP3A IC50
     of 11.4 uM as tabulated in the DMD 2023 review (doi:10.1124/dmd.122.001005), Table 5.
-    Huestis 2024 (Molecules 29(5):984): highest single mitragynine dose 53.2 mg.
+    Huestis 2024 (Molecules 29(5):984): highest mitragynine dose in the course's PK data, 53.2 mg;
+    Trakulsrichai 2015 (Drug Des Devel Ther 9:2421): lowest, 6.25 mg.
     Tanna 2021 (predicted) and Tanna 2023 (Clin Pharmacol Ther 113(6):1315, observed): midazolam
     AUC ratios, read from data/ddi_clinical.csv with pandas.
 """
@@ -29,6 +30,7 @@ IC50_CYP3A_UM = 11.4
 KI_GUT_UM = 4.2
 KINACT_GUT_PER_MIN = 0.079
 HUESTIS_TOP_DOSE_MG = 53.2
+LOWEST_DOSE_MG = 6.25
 TANNA2022_DOSE_MG = 39.0
 GUT_VOLUME_L = 0.250  # regulatory convention: dose / 250 mL
 
@@ -57,6 +59,7 @@ def keys() -> dict[str, dict]:
     i_gut_um = HUESTIS_TOP_DOSE_MG / MW_MG / GUT_VOLUME_L * 1000.0
     ki_um = IC50_CYP3A_UM / 2.0
     r1 = 1.0 + i_gut_um / ki_um
+    r1_lowest = 1.0 + LOWEST_DOSE_MG / MW_MG / GUT_VOLUME_L * 1000.0 / ki_um  # about 12.0
 
     # 06.2: excess exposure predicted / observed = (5.69 - 1) / (1.39 - 1) = 12.0
     predicted, observed = _midazolam_ratios()
@@ -78,7 +81,7 @@ def keys() -> dict[str, dict]:
 
     return {
         "06.1": {
-            "title": "R1,gut at the highest published dose",
+            "title": "R1,gut at the highest dose in the course's PK data",
             "kind": "quantity",
             "unit": "",
             "value": r1,
@@ -86,9 +89,10 @@ def keys() -> dict[str, dict]:
             "format": "a plain number (R1 is dimensionless); tolerance +/- 0.5",
             "hint": "Re-read 'Static models' in lesson 06: [I]gut = dose / molar mass / 0.25 L "
             "(in uM), Ki = IC50 / 2, and R1,gut = 1 + [I]gut / Ki.",
-            "explain": "Far above the cut-off of 11 at every published dose: the basic screen "
-            "alone cannot tell a small interaction from a large one; that is the job of the "
-            "mechanistic model and, finally, of a clinical study.",
+            "explain": "Above the cut-off of 11 at every dose in those studies (about "
+            f"{r1_lowest:.0f} at the lowest, {LOWEST_DOSE_MG:g} mg): the basic screen alone cannot "
+            "tell a small interaction from a large one; that is the job of the mechanistic model "
+            "and, finally, of a clinical study.",
             "mistakes": [
                 (*around(r1 - 1.0, 0.003), "That is [I]gut / Ki: R1 = 1 + [I]gut / Ki."),
                 (*around(1.0 + i_gut_um / IC50_CYP3A_UM, 0.01),
@@ -98,7 +102,7 @@ def keys() -> dict[str, dict]:
                  "by the molar mass (g/mol) to get uM."),
                 (*around(1.0 + TANNA2022_DOSE_MG / MW_MG / GUT_VOLUME_L * 1000.0 / ki_um, 0.01),
                  "That is the dose of one tea in Tanna 2022; the exercise asks for the highest "
-                 "published dose."),
+                 "dose in the course's PK data."),
             ],
         },
         "06.2": {

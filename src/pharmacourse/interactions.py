@@ -127,7 +127,8 @@ def r_value_time_dependent(
     1.25. Multiply before the call, e.g. ``r_value_time_dependent(50 * imax_u, ...)``.
 
     Units: kinact and kdeg must be in the same unit (here 1/min). kdeg is often quoted per hour
-    (about 0.02-0.03 per hour for CYP3A, an enzyme half-life of about a day): divide it by 60,
+    (about 0.02-0.03 per hour for CYP3A, half-lives of about 1-1.5 days; liver CYP3A4 models use
+    1-6 days, mean 3, Drug Metab Dispos 2006;34:166): divide it by 60,
     or R2 comes out 60 times too small.
 
     Args:

@@ -43,7 +43,8 @@ def dose_slider(dose_mg: float) -> widgets.Widget:
     """Mitragynine dose slider over the range of the published studies, saying so."""
     lo, hi = PUBLISHED_MG_DOSE_RANGE_MG
     return slider(dose_mg, lo, hi, 0.05, "Mitragynine dose", "mg",
-                  f"{lo:g}-{hi:g} mg used in published studies")
+                  f"{lo:g}-{hi:g} mg, the range of the published studies in this course's "
+                  "PK data")
 
 
 def mitragynine_sliders(dose_mg: float | None,

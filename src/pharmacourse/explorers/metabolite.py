@@ -4,7 +4,8 @@
 Model: ``pk.parent_metabolite_oral`` (first-order absorption, elimination of mitragynine, a
 fraction of which forms 7-hydroxymitragynine, and first-order elimination of 7-OH). CYP3A4 forms
 7-OH (Kamble 2019; "exclusively" among the recombinant CYPs tested by Basiliere & Kerrigan 2020)
-and clears most of mitragynine ("predominantly", Kamble 2019; no number published). A CYP3A
+and clears most of mitragynine ("predominantly", Kamble 2019; no number in the abstract this
+course could read). A CYP3A
 activity below 100 % (an inhibitor, as ketoconazole in the mouse study of Hill 2022) therefore
 slows both the formation of 7-OH and the elimination of mitragynine:
 
@@ -88,8 +89,10 @@ class ParentMetaboliteExplorer(Explorer):
             "dose_mg": dose_slider(dose_mg),
             "fm": slider(fm, 0.0, f_cyp3a, 0.01, "fm, fraction of mitragynine forming 7-OH", "",
                          "assumed"),
-            "t_half_metabolite_h": slider(t_half_metabolite_h, 1.0, 30.0, 0.1,
-                                          "7-OH half-life", "h"),
+            "t_half_metabolite_h": slider(
+                t_half_metabolite_h, 1.0, 30.0, 0.1, "7-OH elimination half-life", "h",
+                f"not measured in people; {t_half_m0:g} h is its apparent value after "
+                "mitragynine, Tanna 2022"),
             "cyp3a_activity_pct": slider(cyp3a_activity_pct, 0.0, 100.0, 1.0,
                                          "CYP3A activity left", "%", "100 = no inhibitor"),
         }
