@@ -22,8 +22,9 @@ class CaseExplorer(Explorer):
     divided by the AUC ratio 1 / (fm / X + 1 - fm) (``interactions.auc_ratio_from_fm``). fm (the
     fraction of mitragynine's clearance by CYP3A in people: not measured, "predominantly" CYP3A4
     in liver preparations) and X (how many times the inhibitor lowers CYP3A activity) are
-    assumptions, labelled so. Read ratios and times, not peak heights (one compartment misses the
-    early peak, lesson 04).
+    assumptions, labelled so. The inhibitor slows systemic clearance only (volume unchanged); a
+    gut-wall effect would raise exposure further without changing the half-life (not modelled).
+    Read ratios and times, not peak heights (one compartment misses the early peak, lesson 04).
     """
 
     TEXT = "Case explorer: run this cell to move the sliders (static preview shown)"

@@ -35,8 +35,9 @@ class ConfoundingExplorer(Explorer):
 
     Left: the true risk ratio beside the crude one (:func:`pharmacourse.epi.crude_risk_ratio`).
     Right: the share of substance-positive deaths with other drugs present
-    (:func:`pharmacourse.epi.share_with_other_drugs`) and the excess fraction, the share that would
-    not have happened without the substance (:func:`pharmacourse.epi.attributable_fraction_exposed`).
+    (:func:`pharmacourse.epi.share_with_other_drugs`) and the excess fraction, the share that
+    would not have happened without the substance
+    (:func:`pharmacourse.epi.attributable_fraction_exposed`).
     """
 
     TEXT = "Confounding explorer: run this cell to move the sliders (static preview shown)"
