@@ -8,18 +8,13 @@ the whole figure: the worst case, for reading, not the target.
 
 from __future__ import annotations
 
+from _rows import slider_row
+
 from pharmacourse import explorers
 
 
 def _row(name: str, values: list[float]):
-    explorer = explorers.AccumulationExplorer()
-    state = {"i": 0}
-
-    def run() -> None:
-        state["i"] += 1
-        explorer.update(**{name: values[state["i"] % len(values)]})
-
-    return run
+    return slider_row(explorers.AccumulationExplorer(), name, values)
 
 
 ROWS = [

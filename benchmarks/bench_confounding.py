@@ -5,18 +5,14 @@ One slider move as the kernel runs it (recompute + redraw + PNG); issue 19 asks 
 
 from __future__ import annotations
 
+from _rows import slider_row
+
 from pharmacourse import explorers
 
 
 def _update_row(name: str, values: list[float]):
     explorer = explorers.ConfoundingExplorer(observed={"published share": 95.4})
-    state = {"i": 0}
-
-    def run() -> None:
-        state["i"] += 1
-        explorer.update(**{name: values[state["i"] % len(values)]})
-
-    return run
+    return slider_row(explorer, name, values)
 
 
 ROWS = [

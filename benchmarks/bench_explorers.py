@@ -12,18 +12,13 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from _rows import slider_row
+
 from pharmacourse import explorers
 
 
 def _explorer_row(cls, name: str, values: list[float]):
-    explorer = cls()
-    state = {"i": 0}
-
-    def run() -> None:
-        state["i"] += 1
-        explorer.update(**{name: values[state["i"] % len(values)]})
-
-    return run
+    return slider_row(cls(), name, values)
 
 
 def _fresh_import(statement: str):

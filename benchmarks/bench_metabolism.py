@@ -7,24 +7,15 @@ times one slider move as the kernel runs it (recompute + redraw + PNG); issue 19
 
 from __future__ import annotations
 
+from _rows import slider_row
+
 from pharmacourse import explorers
-
-
-def _update_row(explorer, name: str, values: list[float]):
-    state = {"i": 0}
-
-    def run() -> None:
-        state["i"] += 1
-        explorer.update(**{name: values[state["i"] % len(values)]})
-
-    return run
-
 
 ROWS = [
     ("parent-metabolite explorer update (CYP3A activity)",
-     _update_row(explorers.ParentMetaboliteExplorer(), "cyp3a_activity_pct", [100.0, 50.0, 10.0]),
+     slider_row(explorers.ParentMetaboliteExplorer(), "cyp3a_activity_pct", [100.0, 50.0, 10.0]),
      None),
     ("DDI calculator with time-dependent inhibition update",
-     _update_row(explorers.DDICalculator(time_dependent=True), "kinact_per_min",
-                 [0.0, 0.068, 0.15]), None),
+     slider_row(explorers.DDICalculator(time_dependent=True), "kinact_per_min",
+                [0.0, 0.068, 0.15]), None),
 ]

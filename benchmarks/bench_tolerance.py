@@ -6,19 +6,9 @@ One slider move as the kernel runs it (recompute + redraw + PNG); the course ask
 
 from __future__ import annotations
 
+from _rows import slider_row
+
 from pharmacourse import explorers
 
-
-def _update_row():
-    explorer = explorers.ToleranceExplorer()
-    values = [0.1, 0.5, 1.0]
-    state = {"i": 0}
-
-    def run() -> None:
-        state["i"] += 1
-        explorer.update(receptor_fraction=values[state["i"] % len(values)])
-
-    return run
-
-
-ROWS = [("tolerance explorer update (recompute + redraw + PNG)", _update_row(), None)]
+ROWS = [("tolerance explorer update (recompute + redraw + PNG)",
+         slider_row(explorers.ToleranceExplorer(), "receptor_fraction", [0.1, 0.5, 1.0]), None)]

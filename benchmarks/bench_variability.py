@@ -9,6 +9,7 @@ against the same population drawn one person at a time in a Python loop.
 from __future__ import annotations
 
 import numpy as np
+from _rows import slider_row
 
 from pharmacourse import explorers, variability
 
@@ -17,14 +18,7 @@ ARGS = (2.0, 3.9, 62.1, 233.0, 0.68, 0.2, 0.8, 0.1, 4000, 2026)
 
 def _update():
     explorer = explorers.VariabilityExplorer(weight_cv_pct=20.0, inhibitor_pct=10.0)
-    values = [15.9, 8.0, 3.0, 12.0]
-    state = {"i": 0}
-
-    def run() -> None:
-        state["i"] += 1
-        explorer.update(content_fold=values[state["i"] % len(values)])
-
-    return run
+    return slider_row(explorer, "content_fold", [15.9, 8.0, 3.0, 12.0])
 
 
 def _population() -> None:

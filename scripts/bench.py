@@ -52,6 +52,8 @@ def _fmt(seconds: float) -> str:
 
 
 def load_rows(folder: Path) -> list[tuple[str, str, Callable, Callable | None]]:
+    if str(folder) not in sys.path:  # the bench files share helpers (benchmarks/_rows.py)
+        sys.path.insert(0, str(folder))
     rows = []
     for path in sorted(folder.glob("bench_*.py")):
         spec = importlib.util.spec_from_file_location(path.stem, path)
@@ -68,11 +70,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--budget", type=float, default=10.0,
                         help="stop repeating a row after this many seconds (min 3 runs)")
     parser.add_argument("--folder", type=Path, default=ROOT / "benchmarks")
+    parser.add_argument("--only", default="", metavar="TEXT",
+                        help="run only the rows whose file or name contains TEXT (e.g. explorer)")
     args = parser.parse_args(argv)
 
     import numpy as np
 
-    rows = load_rows(args.folder)
+    rows = [row for row in load_rows(args.folder)
+            if args.only.lower() in f"{row[0]} {row[1]}".lower()]
     header = f"{'benchmark':<78} {'median':>10} {'runs':>5} {'baseline':>10} {'speed-up':>9}"
     print(header)
     print("-" * len(header))

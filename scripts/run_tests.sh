@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Run the whole test suite with no network (called by `make test` after installing).
-#   1. unit, property-based and notebook-structure tests  (tests/, except the browser)
+#   1. unit, property-based and notebook-structure tests  (tests/, except the browser); this
+#      stage also runs every exercises/ notebook as a learner meets it, in its own folder
+#      (tests/notebooks/test_exercises.py: no cell may fail, every check says "Not answered
+#      yet"), in the kernel that then checks the solutions' values; a separate nbval-lax stage
+#      over exercises/ would run each of them a second time and check less
 #   2. nbval, strict, over notebooks/ and solutions/      (stored outputs must match a fresh run)
-#   3. nbval-lax over exercises/                           (learner copies store no outputs)
-#   4. real-browser tests: JupyterLab + Debian Chromium    (tests/browser)
+#   3. real-browser tests: JupyterLab + Debian Chromium    (tests/browser)
 # Every stage runs even if an earlier one failed; the exit code is non-zero if any failed.
 # Each stage prints its wall time, and a table of all of them closes the run.
 # VPY picks the interpreter (make test-latest points it at .venv-latest/bin/python).
@@ -71,12 +74,6 @@ if [ ${#strict_dirs[@]} -gt 0 ]; then
     --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider "${strict_dirs[@]}"
 else
   echo; echo "== nbval strict: no notebooks yet in notebooks/ or solutions/; nothing to run"
-fi
-mapfile -t lax_dirs < <(notebook_dirs exercises)
-if [ ${#lax_dirs[@]} -gt 0 ]; then
-  stage "nbval-lax: exercises" "${by_notebook[@]}" --nbval-lax --nbval-current-env -p no:cacheprovider exercises
-else
-  echo; echo "== nbval-lax: no notebooks yet in exercises/; nothing to run"
 fi
 stage "browser tests" "${by_group[@]}" tests/browser
 

@@ -3,7 +3,7 @@
 #   1. a throwaway venv, .venv-latest, with the NEWEST releases pyproject.toml's ranges allow
 #      (resolved and downloaded by uv: this step needs PyPI);
 #   2. the whole suite in it, offline, exactly as `make test` runs it (scripts/run_tests.sh with
-#      VPY=.venv-latest/bin/python: unit, nbval strict, nbval-lax, browser);
+#      VPY=.venv-latest/bin/python: unit (exercises run there), nbval strict, browser);
 #   3. a short report (.artifacts/test-latest/report.md, also printed): failed tests, stored
 #      outputs that changed (nbval's first differing lines), packages that moved from the lock.
 # Never touches .venv or the lock files. PYTHON=python3.13 make test-latest tries another Python.

@@ -18,11 +18,14 @@ Environment knobs (all optional)
 - ``PHARMACOURSE_BROWSER_REPO``: serve a copy of this folder instead of the repository (to try
   the tests against a deliberately broken copy).
 - ``PHARMACOURSE_ARTIFACTS``: where screenshots go (default ``<repo>/.artifacts/browser``).
+- ``PHARMACOURSE_SCREENSHOTS=all``: keep every lesson's screenshots, also of passing tests (by
+  default a test's screenshots are taken only when it fails: each costs seconds of CPU).
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -109,9 +112,27 @@ def start_lab(tmp_path: Path) -> Iterator[Callable[..., LabServer]]:
             server.stop()
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """Keep each phase's report on the item, so fixtures can tell whether the test failed."""
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
 @pytest.fixture
-def lab(page, lab_server: LabServer) -> Iterator[LabPage]:
-    """The test's page on the session's JupyterLab; its kernels are stopped afterwards."""
-    yield LabPage(page, lab_server)
+def lab(page, lab_server: LabServer, request: pytest.FixtureRequest) -> Iterator[LabPage]:
+    """The test's page on the session's JupyterLab; its kernels are stopped afterwards.
+
+    If the test failed, the screenshots it asked for (``LabPage.keep_screenshot``) are taken
+    before the page closes; a failed test that asked for none gets one named after it.
+    """
+    lab = LabPage(page, lab_server)
+    yield lab
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        if not lab.pending_screenshots:
+            lab.keep_screenshot(f"FAILED-{re.sub(r'[^A-Za-z0-9.-]+', '-', request.node.name)}")
+        lab.take_pending_screenshots()
     page.close()
     lab_server.shutdown_kernels()

@@ -35,6 +35,9 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 ARTIFACTS = Path(os.environ.get("PHARMACOURSE_ARTIFACTS", REPO / ".artifacts" / "browser"))
+#: ``PHARMACOURSE_SCREENSHOTS=all`` takes every ``keep_screenshot`` at once, also when the test
+#: passes (to look at every lesson); by default they are taken only for a test that fails.
+SCREENSHOTS_ALWAYS = os.environ.get("PHARMACOURSE_SCREENSHOTS", "") == "all"
 
 #: Milliseconds. Generous: a kernel start plus a lesson's imports take ~10 s on 2 busy cores.
 TIMEOUT_MS = 60_000
@@ -421,6 +424,7 @@ class LabPage:
         page.set_default_timeout(TIMEOUT_MS)
         self.console_errors: list[str] = []
         page.on("pageerror", lambda exc: self.console_errors.append(str(exc)))
+        self.pending_screenshots: list[tuple[str, object]] = []
 
     # -- opening ---------------------------------------------------------------------------
     def open(self, path: str, url_path: str | None = None) -> None:
@@ -541,6 +545,26 @@ class LabPage:
         """Where a screenshot called ``name`` goes (folder kept out of git)."""
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         return ARTIFACTS / f"{name}.png"
+
+    def keep_screenshot(self, name: str, element=None) -> Path:
+        """Where ``screenshot(name, element)`` goes; taken when the test fails (``lab`` fixture).
+
+        A whole-lesson screenshot costs seconds of CPU (a 16000 px tall page, PNG-encoded) and
+        nobody reads it when the test passes; ``PHARMACOURSE_SCREENSHOTS=all`` takes it now.
+        """
+        if SCREENSHOTS_ALWAYS:
+            return self.screenshot(name, element)
+        self.pending_screenshots.append((name, element))
+        return self.artifact_path(name)
+
+    def take_pending_screenshots(self) -> None:
+        """The screenshots ``keep_screenshot`` promised (the page as it is now, at the failure)."""
+        for name, element in self.pending_screenshots:
+            try:
+                self.screenshot(name, element)
+            except Exception as error:  # noqa: BLE001 - a closed page must not hide the failure
+                print(f"screenshot {name} not taken: {error}")
+        self.pending_screenshots.clear()
 
     def screenshot(self, name: str, element=None) -> Path:
         """Screenshot of the whole notebook, or of ``element`` (a locator), to the artifacts.

@@ -339,7 +339,7 @@ def use_as_a_learner(lab: LabPage, path: str) -> None:
 
     if n_questions:
         first_quiz = lab.page.locator(LIVE_QUIZ).first
-        lab.screenshot(artifact_name(path, "quiz-answered"), element=first_quiz)
+        lab.keep_screenshot(artifact_name(path, "quiz-answered"), element=first_quiz)
 
     for index in range(n_explorers):
         explorer = explorers.nth(index)

@@ -93,8 +93,8 @@ def test_binder_url_opens_the_start_page_and_a_widget_renders(binder_env, page, 
     repo, python = binder_env
     urlpath = binder_path(repo / "README.md")
     server = start_jupyterlab(repo, tmp_path / "server", python=str(python))
+    lab = LabPage(page, server)
     try:
-        lab = LabPage(page, server)
         notebook = urlpath.removeprefix("lab/tree/")
         lab.open(notebook, url_path=urlpath)
         title = page.locator(".jp-NotebookPanel h1").first
@@ -103,7 +103,9 @@ def test_binder_url_opens_the_start_page_and_a_widget_renders(binder_env, page, 
         lab.run_all()
         assert lab.rendered_widget_outputs() >= 1, lab.state()
         assert lab.widget_failures() == [] and lab.error_outputs() == [], lab.state()
-        lab.screenshot("binder-start-page")
+    except BaseException:
+        lab.screenshot("binder-start-page")  # only for a failure: it costs seconds of CPU
+        raise
     finally:
         page.close()
         server.stop()

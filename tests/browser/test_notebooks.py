@@ -7,7 +7,8 @@ Steps 2 and 3 share one Run All, the slowest step of the browser suite.
 
 Notebooks are discovered at run time (``notebooks/*.ipynb``), so a new lesson is covered without
 editing this file. The server serves a temporary copy of the repository: nothing here changes a
-tracked notebook. A screenshot of each lesson after Run All goes to ``.artifacts/browser/``.
+tracked notebook. A screenshot of a lesson that fails goes to ``.artifacts/browser/``
+(``PHARMACOURSE_SCREENSHOTS=all``: of every lesson after Run All).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def test_lesson_as_stored_after_run_all_and_as_a_learner(lab: LabPage, path: str
 
     # 2. Run All, waiting until every code cell has run and the kernel is idle.
     lab.run_all()
-    shot = lab.screenshot(artifact_name(path, "run-all"))
+    shot = lab.keep_screenshot(artifact_name(path, "run-all"))
 
     errors = lab.error_outputs()
     assert errors == [], f"{path}: error output after Run All (see {shot}):\n" + "\n---\n".join(

@@ -52,4 +52,4 @@ def test_start_page_opens_at_the_binder_url(lab: LabPage) -> None:
     active_tab = lab.page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.jp-mod-current").first
     assert Path(notebook).name in active_tab.inner_text()
     assert lab.widget_failures() == []
-    lab.screenshot("start-page-opened")
+    lab.keep_screenshot("start-page-opened")

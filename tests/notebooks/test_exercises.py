@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import copy
 import re
-import shutil
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
 
 from pharmacourse import checks
 
@@ -30,17 +30,6 @@ from scripts import make_exercises as mx  # noqa: E402  (the repo root is on sys
 
 def _read(path: Path) -> nbformat.NotebookNode:
     return nbformat.read(path, as_version=4)
-
-
-def _execute(src: Path, workdir: Path) -> nbformat.NotebookNode:
-    """Run a copy of the notebook top to bottom in a fresh python3 kernel."""
-    copy = workdir / src.name
-    shutil.copy(src, copy)
-    nb = _read(copy)
-    NotebookClient(
-        nb, kernel_name="python3", timeout=120, resources={"metadata": {"path": str(workdir)}}
-    ).execute()
-    return nb
 
 
 def _check_outputs(nb: nbformat.NotebookNode) -> list[tuple[str, str]]:
@@ -169,18 +158,13 @@ def _placeholders(exercise: nbformat.NotebookNode) -> list[tuple[int, str]]:
     ]
 
 
-@pytest.mark.parametrize("name", NAMES)
-def test_solution_values_substituted_into_the_exercise_pass_every_check(name, tmp_path):
-    """The test that would have caught 04.5 (placeholder `peak`, check reading `answer`).
+#: Between two notebooks run in one kernel: no figure and no name of the first survives (modules
+#: stay imported: that is the time saved; a missing import still fails, its name is gone).
+FORGET = 'import matplotlib.pyplot as _plt\n_plt.close("all")\n%reset -f'
 
-    One kernel runs the solutions notebook and, after each solution cell, prints the value of
-    the variable that the exercise's placeholder names; a second kernel runs the exercise with
-    each placeholder replaced by that value. Every check must then say correct.
-    """
-    exercise = _read(EXERCISES / name)
-    slots = _placeholders(exercise)
-    assert slots, f"exercises/{name} has no placeholder"
-    solution = _read(SOLUTIONS / name)
+
+def _probe(solution: nbformat.NotebookNode, slots: list[tuple[int, str]]) -> nbformat.NotebookNode:
+    """The solutions notebook, printing after each solution cell the value its placeholder names."""
     probe = copy.deepcopy(solution)
     for index, variable in reversed(slots):
         probe.cells.insert(index + 1, nbformat.v4.new_code_cell(
@@ -188,15 +172,10 @@ def test_solution_values_substituted_into_the_exercise_pass_every_check(name, tm
             f"display({{'text/plain': '@@value {index} {variable} ' + "
             f"_solution_literal({variable})}}, raw=True)"))
     probe.cells.insert(1, nbformat.v4.new_code_cell(LITERAL))
-    for sub in ("probe", "run", "ex", "ex-run"):
-        (tmp_path / sub).mkdir()
-    nbformat.write(probe, tmp_path / "probe" / name)
-    ran = _execute(tmp_path / "probe" / name, tmp_path / "run")
-    solution_results = _check_outputs(ran)
-    assert solution_results and all("check-correct" in h for _, h in solution_results), (
-        f"solutions/{name}: a check is not right: "
-        f"{[i for i, h in solution_results if 'check-correct' not in h]}"
-    )
+    return probe
+
+
+def _probed_values(ran: nbformat.NotebookNode) -> dict[tuple[int, str], str]:
     values = {}
     for cell in ran.cells:
         for out in cell.get("outputs", []):
@@ -204,26 +183,69 @@ def test_solution_values_substituted_into_the_exercise_pass_every_check(name, tm
             if text.startswith("@@value "):  # display messages are not buffered like print
                 _, index, variable, literal = text.split(" ", 3)
                 values[(int(index), variable)] = literal
-    assert set(values) == set(slots)
+    return values
+
+
+def _substitute(exercise: nbformat.NotebookNode, values: dict[tuple[int, str], str]) -> None:
     for (index, variable), literal in values.items():
         lines = exercise.cells[index].source.split("\n")
         exercise.cells[index].source = "\n".join(
             f"{m['indent']}{variable} = {literal}" if (m := PLACEHOLDER.match(ln)) and
             m["name"] == variable else ln for ln in lines)
-    nbformat.write(exercise, tmp_path / "ex" / name)
-    results = _check_outputs(_execute(tmp_path / "ex" / name, tmp_path / "ex-run"))
-    assert {i for i, _ in results} == {i for i, _ in solution_results}
-    wrong = [i for i, h in results if "check-correct" not in h]
-    assert not wrong, f"exercises/{name}: with the solution's values these checks fail: {wrong}"
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_exercises_run_and_every_check_says_not_answered(name, tmp_path):
-    nb = _execute(EXERCISES / name, tmp_path)  # raises CellExecutionError on any error
-    results = _check_outputs(nb)
-    assert results, f"exercises/{name} calls no check()"
-    for exercise_id, html in results:
-        assert "check-not-answered" in html and "Not answered yet" in html, exercise_id
+def test_exercise_runs_unanswered_and_passes_with_the_solutions_values(name):
+    """Three runs of the lesson's exercises in one kernel (one start-up and one import, not three).
+
+    1. exercises/NN as a learner first meets it, in a fresh kernel in its own folder: every cell
+       runs without error (what nbval-lax checked) and every check says "Not answered yet".
+    2. The solutions notebook, printing after each solution cell the value of the variable that
+       the exercise's placeholder names: every check says correct.
+    3. The exercise with each placeholder replaced by that value: every check must say correct.
+       This is the test that would have caught 04.5 (placeholder `peak`, check reading `answer`).
+    Between runs the kernel forgets every name and figure (``FORGET``).
+    """
+    exercise = _read(EXERCISES / name)
+    slots = _placeholders(exercise)
+    assert slots, f"exercises/{name} has no placeholder"
+    client = NotebookClient(nbformat.v4.new_notebook(), kernel_name="python3", timeout=120,
+                            resources={"metadata": {"path": str(EXERCISES)}})
+
+    def run(nb: nbformat.NotebookNode, what: str) -> nbformat.NotebookNode:
+        client.nb = nb
+        client.reset_execution_trackers()
+        try:
+            for index, cell in enumerate(nb.cells):
+                client.execute_cell(cell, index)
+        except CellExecutionError as error:
+            pytest.fail(f"{what}: a cell raised:\n{error}", pytrace=False)
+        return nb
+
+    def forget() -> None:
+        run(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(FORGET)]), "forgetting")
+
+    with client.setup_kernel():
+        unanswered = _check_outputs(run(copy.deepcopy(exercise), f"exercises/{name}"))
+        assert unanswered, f"exercises/{name} calls no check()"
+        for exercise_id, html in unanswered:
+            assert "check-not-answered" in html and "Not answered yet" in html, exercise_id
+
+        forget()
+        ran = run(_probe(_read(SOLUTIONS / name), slots), f"solutions/{name} (probed)")
+        solution_results = _check_outputs(ran)
+        assert solution_results and all("check-correct" in h for _, h in solution_results), (
+            f"solutions/{name}: a check is not right: "
+            f"{[i for i, h in solution_results if 'check-correct' not in h]}"
+        )
+        values = _probed_values(ran)
+        assert set(values) == set(slots)
+        _substitute(exercise, values)
+        forget()
+        results = _check_outputs(run(exercise, f"exercises/{name} with the solution's values"))
+    assert {i for i, _ in results} == {i for i, _ in solution_results} == {i for i, _ in unanswered}
+    wrong = [i for i, h in results if "check-correct" not in h]
+    assert not wrong, f"exercises/{name}: with the solution's values these checks fail: {wrong}"
 
 
 def test_read_the_plot_exercises_do_not_print_what_they_ask_for():

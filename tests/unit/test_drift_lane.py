@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
 import subprocess
 import sys
@@ -168,10 +169,13 @@ def test_report_reads_real_nbval_output(tmp_path):
                 "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
                                             "language": "python"}}}
     (tmp_path / "drift.ipynb").write_text(json.dumps(notebook))
+    # Only nbval's plugin: the others (hypothesis, playwright, xdist) cost seconds to import.
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "--nbval", "--nbval-current-env", "--color=no", "-rfE",
-         "-p", "no:cacheprovider", "-c", "/dev/null", "--rootdir", str(tmp_path), "drift.ipynb"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=120)
+        [sys.executable, "-m", "pytest", "-p", "nbval", "--nbval", "--nbval-current-env",
+         "--color=no", "-rfE", "-p", "no:cacheprovider", "-c", "/dev/null", "--rootdir",
+         str(tmp_path), "drift.ipynb"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"})
     assert result.returncode == 1, result.stdout + result.stderr
     changed = latest_report.changed_outputs(result.stdout)
     assert [cell for cell, _ in changed] == ["drift.ipynb::Cell 0"], result.stdout

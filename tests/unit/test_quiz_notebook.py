@@ -66,9 +66,11 @@ def test_stored_quiz_outputs_are_static_readable_and_answer_free(stored) -> None
 
 def test_nbval_strict_passes_so_a_rerun_stores_the_same(stored) -> None:
     path, _ = stored
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    # Only nbval's plugin: the others (hypothesis, playwright, xdist) cost seconds to import.
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "--nbval", "-q", "-p", "no:cacheprovider", path.name],
+        [sys.executable, "-m", "pytest", "-p", "nbval", "--nbval", "-q", "-p", "no:cacheprovider",
+         path.name],
         cwd=path.parent, capture_output=True, text=True, env=env, timeout=300, check=False)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert "3 passed" in result.stdout, result.stdout[-2000:]
