@@ -51,9 +51,10 @@ class VariabilityExplorer(Explorer):
     range; data), CV of CL/F (estimated from Tanna 2022's range of five people; data), body-weight
     CV (assumed), share of people taking a CYP3A4 inhibitor (assumed) and the fraction of
     clearance through CYP3A4, fm (assumed: no value found); the inhibitor leaves
-    ``INHIBITED_ACTIVITY`` of CYP3A4 activity (assumed, shown on its slider). The histogram (log axis, fixed
-    bins) is updated in place; dashed line: the typical person (no variability); dotted lines:
-    the 5th and 95th percentiles. No band marks any exposure as safe or harmful.
+    ``INHIBITED_ACTIVITY`` of CYP3A4 activity (assumed, shown on its slider). The histogram
+    (log axis, fixed bins) is updated in place; dashed line: the typical person (no
+    variability); dotted lines: the 5th and 95th percentiles. No band marks any exposure as
+    safe or harmful.
     """
 
     TEXT = "Variability explorer: run this cell to move the sliders (static preview shown)"
