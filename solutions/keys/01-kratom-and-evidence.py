@@ -55,7 +55,7 @@ def keys() -> dict[str, dict]:
     others = total - K51_MG_PER_G["mitragynine"]
     lowest, highest = _shop_range()
     us = pd.read_csv(DATA_DIR / "product_composition.csv")
-    us = us[us["product"] == "US commercial products and US-grown plants"]
+    us = us[us["product"] == "US commercial products (Manwill 2022)"]
     us_ratio = us[us["statistic"] == "max"]["value"].item() / us[us["statistic"] == "min"][
         "value"].item()
     return {
