@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import nbformat
@@ -109,3 +110,41 @@ def test_every_written_lesson_fits_one_sitting():
     over = {slug: round(em.estimate(slug).minutes, 1) for slug in em.written_slugs()
             if em.estimate(slug).minutes > MAX_MINUTES}
     assert not over, f"lessons estimated above {MAX_MINUTES} minutes (cut or split): {over}"
+
+
+# "**Time:** about 55 minutes, then about 30 minutes of [exercises](...)", typed in a lesson's
+# opening cell: a learner plans a sitting with it, so it must agree with the estimator.
+TIME_LINE = re.compile(r"\*\*Time:\*\*\s+about\s+(\d+)\s+minutes,\s+then\s+about\s+(\d+)\s+"
+                       r"minutes\s+of\s+\[exercises\]")
+SLACK = 5  # minutes: the stated parts are rounded to fives
+
+
+def stated_time(path: Path) -> tuple[int, int] | None:
+    """(lesson minutes, exercise minutes) a notebook's opening cells state, or None."""
+    nb = nbformat.read(path, as_version=4)
+    text = "\n".join(c.source for c in nb.cells[:6] if c.cell_type == "markdown")
+    match = TIME_LINE.search(" ".join(text.split()))
+    return (int(match[1]), int(match[2])) if match else None
+
+
+def test_stated_time_reads_the_opening_cell(tmp_path):
+    cell = nbformat.v4.new_markdown_cell("**Time:** about 45\nminutes, then about 30 minutes of\n"
+                                         "[exercises](../exercises/x.ipynb).")
+    nbformat.write(nbformat.v4.new_notebook(cells=[cell]), tmp_path / "x.ipynb")
+    assert stated_time(tmp_path / "x.ipynb") == (45, 30)
+
+
+def test_a_lessons_stated_time_agrees_with_the_estimate():
+    wrong = {}
+    for slug in em.written_slugs():
+        stated = stated_time(ROOT / "notebooks" / f"{slug}.ipynb")
+        if stated is None:
+            continue
+        est = em.estimate(slug)
+        lesson, exercises = stated
+        if (abs(exercises - est.exercise_minutes) > SLACK
+                or abs(lesson + exercises - est.minutes) > SLACK):
+            wrong[slug] = (stated, round(est.minutes - est.exercise_minutes),
+                           est.exercise_minutes)
+    assert not wrong, ("a lesson's **Time:** line disagrees with scripts/estimate_minutes.py "
+                       f"(stated, lesson, exercises): {wrong}")
