@@ -20,7 +20,7 @@ import ast
 import copy
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import PurePosixPath
 
 import nbformat
@@ -60,6 +60,21 @@ def _has_image(cell: nbformat.NotebookNode) -> bool:
         any(t in out.get("data", {}) for t in _IMAGE_TYPES) for out in cell.get("outputs", []))
 
 
+def caption_after(cells: Sequence[nbformat.NotebookNode], index: int,
+                  is_figure: Callable[[nbformat.NotebookNode], bool] = _has_image) -> str | None:
+    """The plain text of the caption of the figure in cell ``index``, or None if it has none.
+
+    The caption is the first markdown cell after it that starts with ``*Figure``, looking no
+    further than the next cell that draws a figure (``is_figure``).
+    """
+    for later in cells[index + 1:]:
+        if later.cell_type == "markdown" and _CAPTION_START.match(later.source):
+            return caption_text(later.source)
+        if is_figure(later):
+            return None
+    return None
+
+
 def figure_captions(cells: Sequence[nbformat.NotebookNode]) -> dict[int, str]:
     """For every code cell with a figure output, the text of its caption.
 
@@ -72,17 +87,19 @@ def figure_captions(cells: Sequence[nbformat.NotebookNode]) -> dict[int, str]:
     for index, cell in enumerate(cells):
         if not _has_image(cell):
             continue
-        for later in cells[index + 1:]:
-            if later.cell_type == "markdown" and _CAPTION_START.match(later.source):
-                captions[index] = caption_text(later.source)
-                break
-            if _has_image(later):
-                break
-        if index not in captions:
+        caption = caption_after(cells, index)
+        if caption is not None:
+            captions[index] = caption
+        else:
             raise SiteBuildError(
                 f"cell {index}: a figure without a caption; add a markdown cell starting "
                 "with '*Figure:*' after it (its text becomes the image's alt text)")
     return captions
+
+
+def is_explorer_cell(source: str) -> bool:
+    """True if a code cell makes an explorer (its figure is a live widget, not a static image)."""
+    return bool(_EXPLORER_CALL.search(source))
 
 
 def figure_html(output: nbformat.NotebookNode, alt: str, note: str = "") -> str:
@@ -217,7 +234,7 @@ def prepare(nb: nbformat.NotebookNode, page: str, github_base: str, binder_link:
         if called is not None and cell.get("outputs"):
             cell.outputs = [_html_output(quiz_html(*called))]
             continue
-        explorer = bool(_EXPLORER_CALL.search(cell.source))
+        explorer = is_explorer_cell(cell.source)
         outputs = []
         for out in cell.get("outputs", []):
             if any(t in out.get("data", {}) for t in _IMAGE_TYPES):
