@@ -31,6 +31,7 @@ NBCONVERT_PLACEHOLDER = "No description has been provided for this image"
 _CAPTION_START = re.compile(r"^\s*\*Figure[^*]*:\*\s*")
 _IMAGE_TYPES = ("image/png", "image/jpeg", "image/svg+xml")
 _LINK = re.compile(r"(\]\()([^)\s]+)(\))")
+_COURSE_TABLE = re.compile(r'<div class="course-table"[^>]*>')  # pharmacourse.tables
 _EXPLORER_CALL = re.compile(r"\bexplorers\.\w+\(|\w+Explorer\(")
 
 
@@ -212,6 +213,10 @@ def scrollable_tables(page_html: str) -> str:
     return opened.replace("</table>", "</table></div>")
 
 
+def _text(value: object) -> str:
+    return "".join(value) if isinstance(value, list) else str(value or "")
+
+
 def _html_output(text: str) -> nbformat.NotebookNode:
     return nbformat.v4.new_output("display_data", data={"text/html": text, "text/plain": ""})
 
@@ -244,10 +249,13 @@ def prepare(nb: nbformat.NotebookNode, page: str, github_base: str, binder_link:
                     alt = f"{alt} {INTERACTIVE_ALT}"
                     note = interactive_note(binder_link)
                 out = _html_output(figure_html(out, alt, note))
+            elif "course-table" in _text(out.get("data", {}).get("text/html", "")):
+                out = copy.deepcopy(out)  # the page's own table regions replace the kernel's
+                out["data"]["text/html"] = _COURSE_TABLE.sub(
+                    "<div>", _text(out["data"]["text/html"]))
             elif "text/markdown" in out.get("data", {}):  # display(Markdown(...)) has links too
                 out = copy.deepcopy(out)
-                text = out["data"]["text/markdown"]
-                text = "".join(text) if isinstance(text, list) else text
+                text = _text(out["data"]["text/markdown"])
                 out["data"]["text/markdown"] = rewrite_links(text, page, github_base, site_files)
             outputs.append(out)
         cell.outputs = outputs
