@@ -58,6 +58,7 @@ test-latest: $(TEST_STAMP)
 
 notebooks: $(TEST_STAMP)
 	$(VPY) scripts/nav.py
+	$(VPY) scripts/sync_figure_alt.py   # every figure's alt text = its caption (issue 18)
 	$(VPY) scripts/execute_notebooks.py notebooks solutions
 	$(VPY) scripts/nav.py   # again: the minutes count the new outputs
 	$(MAKE) --no-print-directory exercises

@@ -7,3 +7,7 @@ exercise self-checks (``checks``).
 """
 
 __version__ = "0.1.0"
+
+from pharmacourse import tables as _tables
+
+_tables.register()  # DataFrames in a keyboard-scrollable region (axe scrollable-region-focusable)

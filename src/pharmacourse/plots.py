@@ -10,11 +10,19 @@
 - ``label()`` appends the data's status ("simulated", "assumed", "published") to a legend entry:
   every concentration plot says whether its data are real.
 - ``figure_caption()`` returns the markdown caption that must follow every figure.
+- ``show(alt=...)`` displays a figure with its alt text, so JupyterLab's page carries it
+  (an ``image/png`` output becomes an ``<img>`` without alt); ``scripts/sync_figure_alt.py``
+  writes each lesson figure's ``alt`` from its caption cell.
 """
 
 from __future__ import annotations
 
+import base64
+import contextlib
+import html
 import io
+import struct
+import sys
 from collections.abc import Iterable
 
 import matplotlib as mpl
@@ -33,6 +41,8 @@ __all__ = [
     "label",
     "new_figure",
     "series_style",
+    "show",
+    "style_context",
 ]
 
 #: Okabe-Ito palette (hex), in the order the course uses it.
@@ -62,6 +72,12 @@ _RC = {
     "grid.alpha": 0.3,
     "font.size": 11,
     "axes.titlesize": 12,
+    # matplotlib's defaults, stated so that a style context restores them: relative to font.size
+    "axes.labelsize": "medium",
+    "xtick.labelsize": "medium",
+    "ytick.labelsize": "medium",
+    "legend.fontsize": "medium",
+    "legend.title_fontsize": None,
     "legend.frameon": False,
     "figure.dpi": 100,
     "savefig.dpi": 100,
@@ -93,6 +109,12 @@ def label(text: str, status: str | Iterable[str]) -> str:
     return f"{text} ({'; '.join(parts)})"
 
 
+def style_context(extra: dict[str, object] | None = None) -> contextlib.AbstractContextManager:
+    """The course style (plus ``extra`` rcParams) for a ``with`` block, whatever the global
+    rcParams: ``with style_context({"legend.fontsize": 10}): ...``."""
+    return mpl.rc_context({**_RC, **(extra or {})})
+
+
 def new_figure(
     width_in: float = 7.0, height_in: float = 4.0, ncols: int = 1
 ) -> tuple[Figure, list[Axes]]:
@@ -108,12 +130,55 @@ def new_figure(
     return fig, axes
 
 
-def figure_png(fig: Figure) -> bytes:
-    """PNG bytes of a figure with stable metadata (no software version), for stored outputs."""
+def figure_png(fig: Figure, *, tight: bool = False) -> bytes:
+    """PNG bytes of a figure with stable metadata (no software version), for stored outputs.
+
+    ``tight`` crops to the drawn content as JupyterLab's inline backend does.
+    """
     buf = io.BytesIO()
+    extra = {"bbox_inches": "tight"} if tight else {}
     with mpl.rc_context(_RC):
-        fig.savefig(buf, format="png", metadata={"Software": None})
+        fig.savefig(buf, format="png", metadata={"Software": None}, **extra)
     return buf.getvalue()
+
+
+def figure_html(png: bytes, alt: str) -> str:
+    """An ``<img>`` of PNG bytes with its alt text (escaped), at most its natural width."""
+    width = struct.unpack(">I", png[16:20])[0]  # IHDR: the first chunk of every PNG
+    src = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+    return (f'<img src="{src}" alt="{html.escape(alt, quote=True)}" width="{width}" '
+            'style="max-width: 100%; height: auto;">')
+
+
+def show(fig: Figure | None = None, *, alt: str) -> None:
+    """Display a figure with alt text, as one output, then close it.
+
+    The output has ``text/html`` (an ``<img alt>``, which JupyterLab shows and a screen reader
+    reads), ``image/png`` (for viewers that only take images) and ``text/plain``. Closing the
+    figure stops the inline backend from showing it a second time.
+
+    Args:
+        fig: a Figure (e.g. from :func:`new_figure`); ``None`` means pyplot's current figure.
+        alt: what the figure shows, in words: the plain text of its ``*Figure:*`` caption.
+    """
+    if not isinstance(alt, str) or not alt.strip():
+        raise ValueError("plots.show needs alt text: what the figure shows, in words (its "
+                         "caption's text), e.g. plots.show(alt='Concentration falls ...')")
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    if fig is None:
+        if pyplot is None or not pyplot.get_fignums():
+            raise ValueError("plots.show: no figure to show; draw one first or pass fig=")
+        fig = pyplot.gcf()
+    if not isinstance(fig, Figure):
+        raise ValueError(f"plots.show: fig must be a matplotlib Figure, not {type(fig).__name__}")
+    from IPython.display import display
+
+    png = figure_png(fig, tight=True)
+    display({"text/html": figure_html(png, alt.strip()),
+             "image/png": base64.b64encode(png).decode("ascii"), "text/plain": repr(fig)},
+            raw=True)
+    if pyplot is not None:
+        pyplot.close(fig)
 
 
 def figure_caption(text: str) -> str:

@@ -20,7 +20,7 @@ import ast
 import copy
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import PurePosixPath
 
 import nbformat
@@ -31,6 +31,7 @@ NBCONVERT_PLACEHOLDER = "No description has been provided for this image"
 _CAPTION_START = re.compile(r"^\s*\*Figure[^*]*:\*\s*")
 _IMAGE_TYPES = ("image/png", "image/jpeg", "image/svg+xml")
 _LINK = re.compile(r"(\]\()([^)\s]+)(\))")
+_COURSE_TABLE = re.compile(r'<div class="course-table"[^>]*>')  # pharmacourse.tables
 _EXPLORER_CALL = re.compile(r"\bexplorers\.\w+\(|\w+Explorer\(")
 
 
@@ -60,6 +61,21 @@ def _has_image(cell: nbformat.NotebookNode) -> bool:
         any(t in out.get("data", {}) for t in _IMAGE_TYPES) for out in cell.get("outputs", []))
 
 
+def caption_after(cells: Sequence[nbformat.NotebookNode], index: int,
+                  is_figure: Callable[[nbformat.NotebookNode], bool] = _has_image) -> str | None:
+    """The plain text of the caption of the figure in cell ``index``, or None if it has none.
+
+    The caption is the first markdown cell after it that starts with ``*Figure``, looking no
+    further than the next cell that draws a figure (``is_figure``).
+    """
+    for later in cells[index + 1:]:
+        if later.cell_type == "markdown" and _CAPTION_START.match(later.source):
+            return caption_text(later.source)
+        if is_figure(later):
+            return None
+    return None
+
+
 def figure_captions(cells: Sequence[nbformat.NotebookNode]) -> dict[int, str]:
     """For every code cell with a figure output, the text of its caption.
 
@@ -72,17 +88,19 @@ def figure_captions(cells: Sequence[nbformat.NotebookNode]) -> dict[int, str]:
     for index, cell in enumerate(cells):
         if not _has_image(cell):
             continue
-        for later in cells[index + 1:]:
-            if later.cell_type == "markdown" and _CAPTION_START.match(later.source):
-                captions[index] = caption_text(later.source)
-                break
-            if _has_image(later):
-                break
-        if index not in captions:
+        caption = caption_after(cells, index)
+        if caption is not None:
+            captions[index] = caption
+        else:
             raise SiteBuildError(
                 f"cell {index}: a figure without a caption; add a markdown cell starting "
                 "with '*Figure:*' after it (its text becomes the image's alt text)")
     return captions
+
+
+def is_explorer_cell(source: str) -> bool:
+    """True if a code cell makes an explorer (its figure is a live widget, not a static image)."""
+    return bool(_EXPLORER_CALL.search(source))
 
 
 def figure_html(output: nbformat.NotebookNode, alt: str, note: str = "") -> str:
@@ -195,6 +213,10 @@ def scrollable_tables(page_html: str) -> str:
     return opened.replace("</table>", "</table></div>")
 
 
+def _text(value: object) -> str:
+    return "".join(value) if isinstance(value, list) else str(value or "")
+
+
 def _html_output(text: str) -> nbformat.NotebookNode:
     return nbformat.v4.new_output("display_data", data={"text/html": text, "text/plain": ""})
 
@@ -217,7 +239,7 @@ def prepare(nb: nbformat.NotebookNode, page: str, github_base: str, binder_link:
         if called is not None and cell.get("outputs"):
             cell.outputs = [_html_output(quiz_html(*called))]
             continue
-        explorer = bool(_EXPLORER_CALL.search(cell.source))
+        explorer = is_explorer_cell(cell.source)
         outputs = []
         for out in cell.get("outputs", []):
             if any(t in out.get("data", {}) for t in _IMAGE_TYPES):
@@ -227,10 +249,13 @@ def prepare(nb: nbformat.NotebookNode, page: str, github_base: str, binder_link:
                     alt = f"{alt} {INTERACTIVE_ALT}"
                     note = interactive_note(binder_link)
                 out = _html_output(figure_html(out, alt, note))
+            elif "course-table" in _text(out.get("data", {}).get("text/html", "")):
+                out = copy.deepcopy(out)  # the page's own table regions replace the kernel's
+                out["data"]["text/html"] = _COURSE_TABLE.sub(
+                    "<div>", _text(out["data"]["text/html"]))
             elif "text/markdown" in out.get("data", {}):  # display(Markdown(...)) has links too
                 out = copy.deepcopy(out)
-                text = out["data"]["text/markdown"]
-                text = "".join(text) if isinstance(text, list) else text
+                text = _text(out["data"]["text/markdown"])
                 out["data"]["text/markdown"] = rewrite_links(text, page, github_base, site_files)
             outputs.append(out)
         cell.outputs = outputs

@@ -3,6 +3,7 @@
 One test per lesson, in three steps: (1) opened as stored, the static fallbacks read well; (2) Run
 All runs every cell with no error and renders every widget; (3) every quiz question is answered
 (wrong, then right) and every explorer's slider is moved with the keyboard (``learnerkit``).
+After Run All, axe audits the course's own outputs: no serious or critical violation (issue 18).
 Steps 2 and 3 share one Run All, the slowest step of the browser suite.
 
 Notebooks are discovered at run time (``notebooks/*.ipynb``), so a new lesson is covered without
@@ -14,6 +15,7 @@ tracked notebook. A screenshot of a lesson that fails goes to ``.artifacts/brows
 from __future__ import annotations
 
 import pytest
+from axekit import audit, blocking, table
 from labkit import LabPage, artifact_name, discover_notebooks
 from learnerkit import clear_progress, is_interactive, use_as_a_learner
 
@@ -67,6 +69,13 @@ def test_lesson_as_stored_after_run_all_and_as_a_learner(lab: LabPage, path: str
         assert figure["distinct"] > 1, f"{path}: blank (single-colour) figure {figure}"
 
     assert lab.console_errors == [], f"{path}: JavaScript errors in the page: {lab.console_errors}"
+
+    # Accessibility of the course's own outputs (quizzes, explorers, tables, figures) after Run
+    # All; JupyterLab's chrome (menus, side bars, tabs, toolbars, editors) is out of scope.
+    rows = audit(lab.page, include=[".jp-OutputArea-output"], where=path)
+    print(f"\n{path}\n{table(rows)}")
+    assert not blocking(rows), f"{path}: serious or critical axe violations in course output " \
+        f"(see {shot}):\n{table(blocking(rows))}"
 
     # 3. Used as a learner: every question answered, every explorer moved (learnerkit).
     if is_interactive(lab.server.root / path):

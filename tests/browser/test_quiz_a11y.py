@@ -195,8 +195,7 @@ def test_start_page_quiz_by_keyboard_only(lab: LabPage) -> None:
 
 
 def test_axe_on_the_course_outputs_after_run_all(lab: LabPage) -> None:
-    # Lessons with figures and explorers (e.g. 03) still fail: figures are <img> without alt in
-    # JupyterLab and ipywidgets' slider handles have no accessible name (see issue 18's note).
+    # every lesson gets the same audit in tests/browser/test_notebooks.py
     lab.open(START)
     lab.run_all()
     rows = audit(lab.page, include=[".jp-OutputArea-output"], where=START)

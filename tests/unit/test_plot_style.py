@@ -58,3 +58,60 @@ def test_no_figure_call_shrinks_legend_or_ticks_below_10_pt(path):
              for call, size in SMALL_CALL.findall("".join(cell["source"]))
              if float(size) < MIN_PT]
     assert not small, f"{path.name}: legend/tick text below {MIN_PT} pt (cell, call, size): {small}"
+
+
+# -- explorers: their own rendered figures (issue 18, section 1) ----------------------------------
+
+def _explorer_classes() -> list[type]:
+    from pharmacourse import explorers
+    from pharmacourse.explorers import _LAZY
+
+    found = [getattr(explorers, name) for name in sorted(_LAZY)]
+    return [c for c in found if isinstance(c, type) and issubclass(c, explorers.Explorer)
+            and c is not explorers.Explorer]
+
+
+def _small_text_and_thin_lines(fig) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+    """(legend or tick texts below MIN_PT, legend lines below 1.5 pt) of a drawn figure."""
+    small, thin = [], []
+    legends = [leg for ax in fig.axes for leg in [ax.get_legend()] if leg] + list(fig.legends)
+    for leg in legends:
+        texts = list(leg.get_texts()) + ([leg.get_title()] if leg.get_title().get_text() else [])
+        small += [(f"legend {t.get_text()!r}", t.get_fontsize()) for t in texts
+                  if t.get_fontsize() < MIN_PT]
+        thin += [(f"legend line {t.get_text()!r}", h.get_linewidth())
+                 for h, t in zip(leg.legend_handles, leg.get_texts(), strict=False)
+                 if h is not None and hasattr(h, "get_linestyle") and h.get_linestyle() != "None"
+                 and type(h).__name__ == "Line2D" and h.get_linewidth() < 1.5]
+    for ax in fig.axes:
+        for tick in ax.get_xticklabels() + ax.get_yticklabels():
+            if tick.get_visible() and tick.get_text() and tick.get_fontsize() < MIN_PT:
+                small.append((f"tick {tick.get_text()!r}", tick.get_fontsize()))
+    return small, thin
+
+
+#: Arguments a lesson passes that add a legend (lesson 08 passes a published share).
+EXPLORER_ARGS = {"ConfoundingExplorer": {"observed": {"a published share": 40.0}}}
+
+
+@pytest.mark.parametrize("cls", _explorer_classes(), ids=lambda c: c.__name__)
+def test_every_explorer_draws_legend_and_ticks_at_10_pt_or_more(cls):
+    # a lesson's own small default must not leak into an explorer's picture
+    with mpl.rc_context({"font.size": 7, "legend.fontsize": 7, "xtick.labelsize": 7,
+                         "ytick.labelsize": 7, "lines.linewidth": 1.0}):
+        explorer = cls(**EXPLORER_ARGS.get(cls.__name__, {}))  # draws its first picture
+        small, thin = _small_text_and_thin_lines(explorer.fig)
+    legends = [ax.get_legend() for ax in explorer.fig.axes if ax.get_legend()]
+    legends += explorer.fig.legends
+    assert legends, f"{cls.__name__}: no legend found (the test would check nothing)"
+    assert not small, f"{cls.__name__}: text below {MIN_PT} pt: {small}"
+    assert not thin, f"{cls.__name__}: legend lines thinner than 1.5 pt: {thin}"
+
+
+def test_the_explorer_check_catches_a_small_legend():
+    fig, (ax,) = plots.new_figure()
+    ax.plot([0, 1], [0, 1], label="thin", linewidth=1.0)
+    ax.legend(fontsize=8)
+    fig.canvas.draw()
+    small, thin = _small_text_and_thin_lines(fig)
+    assert ("legend 'thin'", 8.0) in small and thin

@@ -21,6 +21,10 @@ import numpy as np
 from pharmacourse import plots
 from pharmacourse.explorers._names import SliderNames
 
+#: Explorers' legends: 10 pt (the course minimum; ticks and labels keep the style's 11 pt), so
+#: a legend inside the axes leaves room for the curves. One place for every explorer.
+LEGEND_STYLE = {"legend.fontsize": 10, "legend.title_fontsize": 10}
+
 __all__ = ["Explorer", "encode_png", "point", "rescale_y", "slider"]
 
 
@@ -41,10 +45,12 @@ class Explorer(widgets.VBox):
         self.params: dict[str, float] = {k: float(s.value) for k, s in sliders.items()}
         self._animated: list[Any] = []
         self._background: Any = None
-        self._build()
+        with plots.style_context(LEGEND_STYLE):  # the same text sizes in every lesson
+            self._build()
         for artist in self._animated:
             artist.set_animated(True)
         self._initial_png = self._redraw(full=True)
+        self._initial_alt = self.alt_text
         self.image = widgets.Image(value=self._initial_png, format="png",
                                    layout=widgets.Layout(width="100%", max_width="720px"))
         self.image.add_class("explorer-plot")
@@ -88,7 +94,8 @@ class Explorer(widgets.VBox):
         and cached; an update restores it and draws only the changing artists (blitting)."""
         canvas = self.fig.canvas
         if full or self._background is None:
-            canvas.draw()  # animated artists are skipped here
+            with plots.style_context(LEGEND_STYLE):  # ticks made while drawing: course sizes
+                canvas.draw()  # animated artists are skipped here
             self._background = canvas.copy_from_bbox(self.fig.bbox)
         else:
             canvas.restore_region(self._background)
@@ -131,6 +138,8 @@ class Explorer(widgets.VBox):
             bundle = bundle[0]
         bundle = dict(bundle or {})
         bundle["image/png"] = base64.b64encode(self._initial_png).decode("ascii")
+        # the stored preview as an <img> with alt text, for a page where the widget is not live
+        bundle["text/html"] = plots.figure_html(self._initial_png, self._initial_alt)
         bundle["text/plain"] = self.TEXT
         return bundle
 

@@ -78,16 +78,16 @@ class AccumulationExplorer(Explorer):
         (self.troughs,) = ax.plot([], [], "o", color=plots.OKABE_ITO["black"], markersize=4,
                                   label="Trough before each dose")
         self.ss_line = ax.axhline(0.0, color=plots.OKABE_ITO["vermillion"], linestyle="--",
-                                  linewidth=1.4, label="Trough at steady state (model)")
+                                  linewidth=1.5, label="Trough at steady state (model)")
         self.ss90_line = ax.axhline(0.0, color=plots.OKABE_ITO["vermillion"], linestyle="-.",
-                                    linewidth=1.4, label="90 % of it")
+                                    linewidth=1.5, label="90 % of it")
         ax.set_xlabel("Time since first dose (days)")
         ax.set_ylabel("Plasma concentration (ng/mL)")
         ax.set_xlim(0, self.DAYS)
         ax.set_xticks(np.arange(0, self.DAYS + 1, 3))
         ax.grid(True, axis="x", color="0.85")
         ax.set_title("Repeated doses: the troughs climb to a plateau")
-        ax.legend(loc="lower right", fontsize=10)
+        ax.legend(loc="lower right")
         self._animate(self.line, self.single_line, self.troughs, self.ss_line, self.ss90_line)
 
     def _recompute(self) -> bool:

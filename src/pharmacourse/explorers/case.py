@@ -79,12 +79,12 @@ class CaseExplorer(Explorer):
                                     label=plots.label("With a CYP3A inhibitor",
                                                       ["simulated", "fm and inhibitor assumed"]))
         self.start_line = ax.axvline(0.0, color=plots.OKABE_ITO["black"], linestyle=":",
-                                     linewidth=1.2, label="Inhibitor started")
+                                     linewidth=1.5, label="Inhibitor started")
         ax.set_xlabel("Time since the first daily dose (days)")
         ax.set_ylabel("Mitragynine in plasma (ng/mL, model)")
         ax.set_xlim(0, self.DAYS)
         ax.set_title(" ")
-        ax.legend(loc="upper left", fontsize=9)
+        ax.legend(loc="upper left")
         self._animate(self.line_without, self.line_with, self.start_line, ax.title)
 
     def _recompute(self) -> bool:

@@ -77,7 +77,7 @@ class ConfoundingExplorer(Explorer):
         colours = [plots.OKABE_ITO["blue"], plots.OKABE_ITO["vermillion"]]
         self.rr_bars = ax_rr.bar([0, 1], [1.0, 1.0], bottom=0.8, color=colours, hatch=["", "//"],
                                  edgecolor="black", width=0.6)
-        ax_rr.axhline(1.0, color=plots.OKABE_ITO["black"], linewidth=1, linestyle=":")
+        ax_rr.axhline(1.0, color=plots.OKABE_ITO["black"], linewidth=1.5, linestyle=":")
         ax_rr.set_xticks([0, 1], _RR_LABELS)
         ax_rr.set_ylabel("Risk ratio of death (log scale)")
         ax_rr.set_yscale("log")
@@ -89,14 +89,14 @@ class ConfoundingExplorer(Explorer):
         self.share_bars = ax_share.bar([0, 1], [0.0, 0.0], color=colours, hatch=["", "//"],
                                        edgecolor="black", width=0.6)
         for i, (label, percent) in enumerate(self.observed.items()):
-            ax_share.axhline(percent, color=plots.OKABE_ITO["black"], linewidth=1.2,
+            ax_share.axhline(percent, color=plots.OKABE_ITO["black"], linewidth=1.5,
                              linestyle=plots.LINESTYLES[(i + 1) % len(plots.LINESTYLES)],
                              label=f"{label}: {percent:.1f} % (published)")
         ax_share.set_xticks([0, 1], _SHARE_LABELS)
         ax_share.set_ylim(0, 105)
         ax_share.set_ylabel("Share of substance-positive deaths (%)")
         if self.observed:
-            self.fig.legend(loc="outside lower center", fontsize=10)
+            self.fig.legend(loc="outside lower center")
         ax_rr.set_title("Risk ratio: set vs seen")
         ax_share.set_title("Among substance-positive deaths")
         self.fig.suptitle("Hypothetical population, assumed parameters (not kratom data)")

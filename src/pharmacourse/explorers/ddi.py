@@ -133,7 +133,7 @@ class DDICalculator(Explorer):
         x = list(range(len(names)))
         self.bars = ax.bar(x, [1.0] * len(x), color=colours, hatch=hatches, edgecolor="black")
         ax.set_xticks(x, names)
-        ax.axhline(self.CUTOFF_GUT, color=plots.OKABE_ITO["black"], linestyle=":", linewidth=1.2,
+        ax.axhline(self.CUTOFF_GUT, color=plots.OKABE_ITO["black"], linestyle=":", linewidth=1.5,
                    label="R1,gut cut-off 11 (FDA 2020)")
         if self.time_dependent:
             ax.axhline(self.observed, color=plots.OKABE_ITO["vermillion"], linestyle="--",
@@ -142,7 +142,7 @@ class DDICalculator(Explorer):
         ax.set_yscale("log")
         ax.set_ylim(0.9, 1000)
         ax.set_ylabel("Predicted ratio (with / without)")
-        ax.legend(loc="upper right", fontsize=9)
+        ax.legend(loc="upper right")
         self.texts = [ax.text(i, 1.0, "", ha="center", va="bottom") for i in x]
         ax.set_title(" ")
         self._animate(*self.bars, *self.texts, ax.title)

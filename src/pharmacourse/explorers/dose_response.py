@@ -58,7 +58,7 @@ class DoseResponseExplorer(Explorer):
         ax.set_xlabel("Agonist concentration (nM)")
         ax.set_ylabel("Effect (% of system maximum)")
         ax.set_title(" ")
-        ax.legend(loc="upper left", fontsize=9)
+        ax.legend(loc="upper left")
         self._animate(self.ref_line, self.line, ax.title)
 
     def _emax(self) -> float:

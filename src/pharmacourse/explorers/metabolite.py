@@ -127,9 +127,9 @@ class ParentMetaboliteExplorer(Explorer):
     # -- the figure ---------------------------------------------------------------------------
     def _build(self) -> None:
         ax = self.axes[0]
-        (self.ref_p,) = ax.plot(self.t_h, np.ones_like(self.t_h), color="0.6", linewidth=1,
+        (self.ref_p,) = ax.plot(self.t_h, np.ones_like(self.t_h), color="0.6", linewidth=1.5,
                                 linestyle="-", label="full CYP3A activity (reference)")
-        (self.ref_m,) = ax.plot(self.t_h, np.ones_like(self.t_h), color="0.6", linewidth=1,
+        (self.ref_m,) = ax.plot(self.t_h, np.ones_like(self.t_h), color="0.6", linewidth=1.5,
                                 linestyle="--")
         (self.line_p,) = ax.plot(self.t_h, np.ones_like(self.t_h), **plots.series_style(0),
                                  linewidth=2.2,
@@ -148,7 +148,7 @@ class ParentMetaboliteExplorer(Explorer):
                  if self.Y_BOTTOM_NM <= t <= top]
         ax.set_yticks(ticks, [f"{t:g}" for t in ticks])
         ax.minorticks_off()
-        ax.legend(loc="upper right", fontsize=9)
+        ax.legend(loc="upper right")
         ax.set_title(" ")
         self._animate(self.ref_p, self.ref_m, self.line_p, self.line_m, ax.title)
 

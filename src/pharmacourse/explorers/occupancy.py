@@ -40,7 +40,7 @@ class OccupancyExplorer(Explorer):
         ax.set_xlabel("Free ligand concentration (nM)")
         ax.set_ylabel("Receptors occupied (%)")
         ax.set_title(" ")
-        ax.legend(loc="upper left", fontsize=9)
+        ax.legend(loc="upper left")
         self._animate(self.line, self.marker, ax.title)
 
     def _recompute(self) -> bool:

@@ -58,12 +58,12 @@ class PKExplorer(Explorer):
         self.css_line = ax.axhline(0.0, **plots.series_style(1),
                                    label="Average at steady state (model)")
         self.t90_line = ax.axvline(0.0, color=plots.OKABE_ITO["black"], linestyle=":",
-                                   linewidth=1.2, label="90 % of steady state (model)")
+                                   linewidth=1.5, label="90 % of steady state (model)")
         ax.set_xlabel("Time since first dose (days)")
         ax.set_ylabel("Plasma concentration (ng/mL)")
         ax.set_xlim(0, self.DAYS)
         ax.set_title(" ")
-        ax.legend(loc="lower right", fontsize=9)
+        ax.legend(loc="lower right")
         self._animate(self.line, self.css_line, self.t90_line, ax.title)
 
     def _recompute(self) -> bool:

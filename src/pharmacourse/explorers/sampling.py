@@ -38,7 +38,7 @@ class SamplingExplorer(Explorer):
         ax = self.axes[0]
         for i, (name, value) in enumerate(self.published.items()):
             ax.axhline(value, color=plots.OKABE_ITO["black"],
-                       linestyle=plots.LINESTYLES[(i + 1) % len(plots.LINESTYLES)], linewidth=1,
+                       linestyle=plots.LINESTYLES[(i + 1) % len(plots.LINESTYLES)], linewidth=1.5,
                        label=f"{name}: {value:g} % (published)")
         (self.line,) = ax.plot(self.r_grid, np.zeros_like(self.r_grid), **plots.series_style(0),
                                label="Sample estimate (model)")
@@ -48,7 +48,7 @@ class SamplingExplorer(Explorer):
         ax.set_xlabel("Recruitment ratio r (log scale)")
         ax.set_ylabel("Past-year use the sample reports (%)")
         ax.set_title(" ")
-        ax.legend(loc="upper left", fontsize=8)
+        ax.legend(loc="upper left")
         self._animate(self.line, self.marker, ax.title)
 
     def _recompute(self) -> bool:

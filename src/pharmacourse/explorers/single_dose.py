@@ -67,7 +67,7 @@ class SingleDosePKExplorer(Explorer):
         # curves can be compared across slider moves.
         ax.set_ylim(0, 1.1 * float(pk.mg_per_l_to_ng_per_ml(hi / self.v_l)))
         ax.set_title(" ")
-        ax.legend(loc="upper right", fontsize=9)
+        ax.legend(loc="upper right")
         self._animate(self.line, self.peak, ax.title)
 
     def _recompute(self) -> bool:

@@ -67,12 +67,12 @@ class ToleranceExplorer(Explorer):
         ax = self.axes[0]
         full, partial = plots.series_style(0), plots.series_style(1)
         (self.full_before,) = ax.plot(self.conc_nm, np.zeros_like(self.conc_nm),
-                                      color=full["color"], linestyle=":", linewidth=1.2,
+                                      color=full["color"], linestyle=":", linewidth=1.5,
                                       label=f"Full agonist (tau {self.FULL_TAU:g}), before")
         (self.full_after,) = ax.plot(self.conc_nm, np.zeros_like(self.conc_nm), **full,
                                      label="Full agonist, after tolerance")
         (self.partial_before,) = ax.plot(self.conc_nm, np.zeros_like(self.conc_nm),
-                                         color=partial["color"], linestyle=":", linewidth=1.2,
+                                         color=partial["color"], linestyle=":", linewidth=1.5,
                                          label="Partial agonist, before")
         (self.partial_after,) = ax.plot(self.conc_nm, np.zeros_like(self.conc_nm), **partial,
                                         label="Partial agonist, after tolerance")
@@ -81,7 +81,7 @@ class ToleranceExplorer(Explorer):
         ax.set_xlabel("Agonist concentration (nM, log scale; generic agonists, model)")
         ax.set_ylabel("Effect (% of system maximum)")
         ax.set_title(" ")
-        ax.legend(loc="upper left", fontsize=9)
+        ax.legend(loc="upper left")
         # the full agonist's "before" curve never changes: it stays in the cached background,
         # so a slider move redraws three artists and the title (the update stays fast)
         self.full_before.set_ydata(self._curve(self.FULL_TAU, 1.0))

@@ -121,7 +121,7 @@ class VariabilityExplorer(Explorer):
         ax.set_xlabel("Mitragynine exposure, AUC0-inf (ng·h/mL, log scale)")
         ax.set_ylabel("Virtual people (% per bin)")
         ax.set_title(" ")
-        ax.legend(loc="upper left", fontsize=9)
+        ax.legend(loc="upper left")
         self._animate(self.bars, self.lo_line, self.hi_line, ax.title)
 
     def _recompute(self) -> bool:
