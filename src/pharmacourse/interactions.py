@@ -128,7 +128,7 @@ def r_value_time_dependent(
 
     Units: kinact and kdeg must be in the same unit (here 1/min). kdeg is often quoted per hour
     (about 0.02-0.03 per hour for CYP3A, half-lives of about 1-1.5 days; liver CYP3A4 models use
-    1-6 days, mean 3, Drug Metab Dispos 2006;34:166): divide it by 60,
+    1-6 days, mean 3, Galetin 2006, doi:10.1124/dmd.105.006874): divide it by 60,
     or R2 comes out 60 times too small.
 
     Args:

@@ -64,9 +64,9 @@ class DDICalculator(Explorer):
     CUTOFF_GUT = 11.0
 
     #: CYP3A degradation rate constants (1/h), assumed: 0.019 per hour is a liver half-life of
-    #: 36 h, at the short end of the 1-6 days models use (mean 3 days in a 2006 analysis, Drug
-    #: Metab Dispos 34:166; a slower kdeg raises the TDI bar); the gut wall turns over faster
-    #: (no kratom-specific value; see pharmacourse.interactions).
+    #: 36 h, at the short end of the 1-6 days models use (mean 3 days in Galetin 2006,
+    #: references.csv galetin2006; a slower kdeg raises the TDI bar); the gut wall turns over
+    #: faster (no kratom-specific value; see pharmacourse.interactions).
     KDEG_GUT_PER_H = 0.03
     KDEG_LIVER_PER_H = 0.019
 
