@@ -63,7 +63,10 @@ function render({ model, el }) {
   fieldset.append(legend, body);
   el.append(fieldset);
 
-  const send = (value) => { model.set("value", value); model.save_changes(); };
+  // A choice travels as a custom message, not a state sync: ipywidgets holds a state sync back
+  // while an earlier message awaits the kernel, so a quick "Check" (a custom message, never held)
+  // could overtake it and grade the previous choice. Custom messages keep their order.
+  const send = (value) => { model.set("value", value); model.send({ event: "value", value }); };
   const inputs = () => Array.from(body.querySelectorAll("input"));
   function sync() {
     const kind = model.get("kind");
@@ -174,6 +177,29 @@ class AnswerControl(anywidget.AnyWidget):
         super().__init__(kind=kind, legend=legend, description=description,
                          options=list(options or ()), placeholder=placeholder, value=empty,
                          **kwargs)
+        self.on_msg(self._on_front_end_message)
+
+    def accepts(self, value: Any) -> bool:
+        """Whether ``value`` is a well-formed answer for this control (ids it shows, or text)."""
+        ids = {option_id for _text, option_id in self.options}
+        if self.kind == "text":
+            return isinstance(value, str)
+        if self.kind == "checkbox":
+            return isinstance(value, list) and all(isinstance(v, str) and v in ids for v in value)
+        return value is None or (isinstance(value, str) and value in ids)
+
+    def _on_front_end_message(self, _widget: Any, content: Any, _buffers: Any) -> None:
+        """The learner's choice from the page, in the order the page sent it (see the ESM).
+
+        Set without echoing it back (the page already shows it); anything malformed is ignored.
+        """
+        if not isinstance(content, dict) or content.get("event") != "value":
+            return
+        value = content.get("value")
+        if not self.accepts(value):
+            return
+        with self._lock_property(value=value), self.hold_trait_notifications():
+            self.value = value
 
 
 class LiveFeedback(anywidget.AnyWidget):
