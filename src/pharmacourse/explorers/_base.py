@@ -182,12 +182,12 @@ def point(line: Any) -> np.ndarray:
     return np.array([x[0], y[0]], dtype=float)
 
 
-def rescale_y(ax: Any, top: float) -> bool:
-    """Fit the y axis (from 0) to a curve whose highest point is ``top``, only when the curve
-    leaves a good range (above the axis, or below 40 % of it); True if the axis changed (the
-    static part must then be redrawn)."""
+def rescale_y(ax: Any, top: float, headroom: float = 1.3) -> bool:
+    """Fit the y axis (from 0 to ``headroom`` x ``top``) to a curve whose highest point is
+    ``top``, only when the curve leaves a good range (above the axis, or below 40 % of it); True
+    if the axis changed (the static part must then be redrawn)."""
     _, ylim = ax.get_ylim()
     if top > ylim or top < 0.4 * ylim:
-        ax.set_ylim(0, 1.3 * top)
+        ax.set_ylim(0, headroom * top)
         return True
     return False

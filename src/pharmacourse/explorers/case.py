@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from pharmacourse import interactions, pk, plots
-from pharmacourse.explorers._base import Explorer, slider
+from pharmacourse.explorers._base import Explorer, rescale_y, slider
 from pharmacourse.explorers._mitragynine import mitragynine_sliders, published
 
 __all__ = ["CaseExplorer"]
@@ -98,11 +98,7 @@ class CaseExplorer(Explorer):
                                f"{v['t_half_h']:.0f} -> {v['t_half_inhibited_h']:.0f} h, "
                                f"AUC x{v['auc_ratio']:.2f}", fontsize=10)
         top = float(max(np.max(without), np.max(with_inh)))
-        _, ylim = self.axes[0].get_ylim()
-        if top > ylim or top < 0.4 * ylim:
-            self.axes[0].set_ylim(0, 1.35 * top)
-            return True
-        return False
+        return rescale_y(self.axes[0], top, headroom=1.35)
 
     def describe(self) -> str:
         p, v = self.params, self.values()
