@@ -49,6 +49,14 @@ class Explorer(widgets.VBox):
             self._build()
         for artist in self._animated:
             artist.set_animated(True)
+        # the y axes (ticks, tick labels, grid lines, label) and the spines form a layer drawn
+        # over the cached base, so a change of y limits redraws only them (``_render``)
+        self._y_layer: list[Any] = [artist for ax in self.axes
+                                    for artist in (ax.yaxis, *ax.spines.values())]
+        for artist in self._y_layer:
+            artist.set_animated(True)
+        self._base: Any = None
+        self._y_room: list[float] = []
         self._initial_png = self._redraw(full=True)
         self._initial_alt = self.alt_text
         self.image = widgets.Image(value=self._initial_png, format="png",
@@ -66,8 +74,8 @@ class Explorer(widgets.VBox):
         raise NotImplementedError
 
     def _recompute(self) -> bool:  # pragma: no cover - abstract
-        """Update the artists from ``self.params``; return True if the static part changed
-        (e.g. an axis limit), which forces a full redraw."""
+        """Update the artists from ``self.params``; return True if a y axis's limits changed
+        (``rescale_y``), which redraws the y axes over the cached base (``_render``)."""
         raise NotImplementedError
 
     def describe(self) -> str:  # pragma: no cover - abstract
@@ -85,23 +93,65 @@ class Explorer(widgets.VBox):
 
     def _redraw(self, full: bool = False) -> bytes:
         """Recompute the artists, refresh ``alt_text`` and return the new PNG."""
-        full = bool(self._recompute()) or full
+        y_changed = bool(self._recompute())
         self.alt_text = self.describe()
-        return self._render(full=full)
+        return self._render(full=full, y_changed=y_changed)
 
-    def _render(self, full: bool = False) -> bytes:
-        """Draw and encode the figure. The static part (axes, ticks, labels, legend) is drawn once
-        and cached; an update restores it and draws only the changing artists (blitting)."""
+    def _render(self, full: bool = False, y_changed: bool = False) -> bytes:
+        """Draw and encode the figure, redrawing as little as the change needs (blitting).
+
+        Three layers: the base (title, x axis, legend, static artists; laid out and drawn once),
+        the y layer (each axes' y axis and spines, drawn over the base) and the animated
+        artists. A slider move restores base + y layer and draws the animated artists; a change
+        of y limits (``y_changed``) restores the base and redraws the y layer first (the legend
+        and the layout are not redone: a few ms instead of a full draw). Only when the new tick
+        labels need more room than the layout gave them, or on ``full``, is everything laid out
+        and drawn again.
+        """
         canvas = self.fig.canvas
-        if full or self._background is None:
-            with plots.style_context(LEGEND_STYLE):  # ticks made while drawing: course sizes
-                canvas.draw()  # animated artists are skipped here
-            self._background = canvas.copy_from_bbox(self.fig.bbox)
-        else:
+        full = full or self._base is None
+        if y_changed and not full:
+            canvas.restore_region(self._base)
+            self._draw_y_layer()
+            full = not self._y_layer_fits()
+            if not full:
+                self._background = canvas.copy_from_bbox(self.fig.bbox)
+        elif not full:
             canvas.restore_region(self._background)
+        if full:
+            with plots.style_context(LEGEND_STYLE):  # ticks made while drawing: course sizes
+                canvas.draw()  # the layout leaves the y layer its room; animated: not drawn
+            self._base = canvas.copy_from_bbox(self.fig.bbox)
+            self._draw_y_layer()
+            self._y_room = self._y_lefts()
+            self._background = canvas.copy_from_bbox(self.fig.bbox)
         for artist in self._animated:
             self.fig.draw_artist(artist)
         return encode_png(canvas)
+
+    def _draw_y_layer(self) -> None:
+        with plots.style_context(LEGEND_STYLE):  # ticks made while drawing: course sizes
+            for artist in self._y_layer:
+                self.fig.draw_artist(artist)
+
+    def _y_layer_fits(self) -> bool:
+        """Whether every y axis just drawn (tick labels and label) fits the room the last layout
+        gave it: its left edge no further left than then, to half a pixel."""
+        return all(left >= room - 0.5
+                   for left, room in zip(self._y_lefts(), self._y_room, strict=True))
+
+    def _y_lefts(self) -> list[float]:
+        """Left edge (pixels) of each y axis as last drawn: its label, or without one its tick
+        labels (the label sits left of them); +inf if it shows no text."""
+        renderer = self.fig.canvas.get_renderer()
+        lefts = []
+        for ax in self.axes:
+            label = ax.yaxis.label
+            texts = ([label] if label.get_visible() and label.get_text() else
+                     [t for t in ax.yaxis.get_ticklabels() if t.get_visible() and t.get_text()])
+            lefts.append(min((t.get_window_extent(renderer).x0 for t in texts),
+                             default=math.inf) if ax.yaxis.get_visible() else math.inf)
+        return lefts
 
     def _on_change(self, name: str) -> Callable[[dict[str, Any]], None]:
         def handler(change: dict[str, Any]) -> None:
