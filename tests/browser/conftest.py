@@ -10,7 +10,8 @@ Fixtures
   never change tracked notebooks), with news pop-ups, update checks and workspace restore off.
   Always stopped by its process id, even when a test fails.
 - ``start_lab``: a factory for extra servers, each stopped after the test.
-- ``lab``: a ``labkit.LabPage`` on the test's Playwright ``page``.
+- ``lab``: a ``labkit.LabPage`` on the worker's JupyterLab page (``lab_tab``: one page per
+  worker, reused across tests; documents closed after each test; replaced after a failure).
 
 Environment knobs (all optional)
 - ``REQUIRE_BROWSER=1``: a missing Chromium fails instead of skipping.
@@ -30,6 +31,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from grouping import make_scheduler, order
 from labkit import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -40,6 +42,21 @@ from labkit import (
     require_browser,
     start_jupyterlab,
 )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """``--dist loadgroup``: group by module ourselves (``grouping.py``: xdist's own grouping
+    is silently broken on pytest 9.2)."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    return make_scheduler(config, log)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The one-worker groups first (``grouping.order``); every worker collects the same order."""
+    by_id = {item.nodeid: item for item in items}
+    items[:] = [by_id[nodeid] for nodeid in order([item.nodeid for item in items])]
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -120,19 +137,46 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     return report
 
 
+@pytest.fixture(scope="session")
+def lab_tab(browser, browser_context_args: dict) -> Iterator[dict]:
+    """One JupyterLab page per worker, kept across tests: loading JupyterLab costs ~5 s of CPU,
+    paid once instead of once per test. ``lab`` closes its documents after each test and
+    drops the page after a failure (the next test then loads a fresh one)."""
+    tab: dict = {"context": None, "page": None}
+    yield tab
+    if tab["context"] is not None:
+        tab["context"].close()
+
+
 @pytest.fixture
-def lab(page, lab_server: LabServer, request: pytest.FixtureRequest) -> Iterator[LabPage]:
-    """The test's page on the session's JupyterLab; its kernels are stopped afterwards.
+def lab(lab_tab: dict, browser, browser_context_args: dict, lab_server: LabServer,
+        request: pytest.FixtureRequest) -> Iterator[LabPage]:
+    """A page on the session's JupyterLab (the worker's page, reused); after the test its
+    documents are closed without saving and its kernels stopped.
 
     If the test failed, the screenshots it asked for (``LabPage.keep_screenshot``) are taken
-    before the page closes; a failed test that asked for none gets one named after it.
+    before the page closes; a failed test that asked for none gets one named after it. A page
+    that saw a failure is not reused.
     """
-    lab = LabPage(page, lab_server)
+    if lab_tab["page"] is None or lab_tab["page"].is_closed():
+        lab_tab["context"] = browser.new_context(**browser_context_args)
+        lab_tab["page"] = lab_tab["context"].new_page()
+    lab = LabPage(lab_tab["page"], lab_server)
     yield lab
+    lab.detach()
     report = getattr(request.node, "report_call", None)
-    if report is not None and report.failed:
+    failed = report is not None and report.failed
+    if failed:
         if not lab.pending_screenshots:
             lab.keep_screenshot(f"FAILED-{re.sub(r'[^A-Za-z0-9.-]+', '-', request.node.name)}")
         lab.take_pending_screenshots()
-    page.close()
+    else:
+        lab.pending_screenshots.clear()
+        try:
+            lab.close_documents()
+        except Exception:  # noqa: BLE001 - a page that cannot close its documents is replaced
+            failed = True
+    if failed:
+        lab_tab["context"].close()
+        lab_tab["context"] = lab_tab["page"] = None
     lab_server.shutdown_kernels()

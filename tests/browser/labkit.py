@@ -423,16 +423,31 @@ class LabPage:
         self.server = server
         page.set_default_timeout(TIMEOUT_MS)
         self.console_errors: list[str] = []
-        page.on("pageerror", lambda exc: self.console_errors.append(str(exc)))
+        self._on_page_error = lambda exc: self.console_errors.append(str(exc))
+        page.on("pageerror", self._on_page_error)
         self.pending_screenshots: list[tuple[str, object]] = []
+
+    def detach(self) -> None:
+        """Stop recording the page's errors (the page lives on for the next test)."""
+        self.page.remove_listener("pageerror", self._on_page_error)
 
     # -- opening ---------------------------------------------------------------------------
     def open(self, path: str, url_path: str | None = None) -> None:
-        """Open ``path`` (relative to the served root) on a fresh workspace; kernel ready.
+        """Open ``path`` (relative to the served root); its kernel ready.
 
-        ``url_path`` (default ``lab/tree/<path>``) is the URL path to load, e.g. a Binder
-        ``urlpath``. One retry of the page load at most (a cold server can drop the first load).
+        If this page already shows this server's JupyterLab with no document and no dialog
+        open (the ``lab`` fixture reuses one page per worker and closes every document after a
+        test), the notebook opens as a double click in the file browser opens it
+        (``docmanager:open``): loading JupyterLab again costs ~5 s of CPU. Otherwise the page
+        loads ``url_path`` (default ``lab/tree/<path>``, e.g. a Binder ``urlpath``) on a fresh
+        workspace, with one retry at most (a cold server can drop the first load).
         """
+        if url_path is None and self._lab_is_ready():
+            self.page.evaluate(
+                "async path => { await window.jupyterapp.commands.execute("
+                "'docmanager:open', {path, factory: 'Notebook'}); return true; }", path)
+            self._wait_opened(path)
+            return
         target = url_path or f"lab/tree/{path}"
         url = self.server.url(target + ("&" if "?" in target else "?") + "reset")
         try:
@@ -440,8 +455,32 @@ class LabPage:
         except Exception:
             self._load(url, path)
 
+    def _lab_is_ready(self) -> bool:
+        if not self.page.url.startswith(self.server.base_url + "/lab"):
+            return False
+        return bool(self.page.evaluate(
+            "() => !!(window.jupyterapp && window.jupyterapp.started !== undefined)"
+            " && !document.querySelector('.jp-Dialog, .jp-NotebookPanel')"))
+
+    def close_documents(self) -> None:
+        """Close every document without saving (a test's changes never reach the copy) and
+        wait until none is left in the page."""
+        self.page.evaluate(
+            """() => {
+                 const app = window.jupyterapp;
+                 if (!app) return;
+                 for (const w of Array.from(app.shell.widgets('main'))) {
+                   if (w.context && w.context.model) w.context.model.dirty = false;
+                   w.dispose();
+                 }
+               }""")
+        self.page.wait_for_function("() => !document.querySelector('.jp-NotebookPanel')")
+
     def _load(self, url: str, path: str) -> None:
         self.page.goto(url, wait_until="domcontentloaded", timeout=TIMEOUT_MS)
+        self._wait_opened(path)
+
+    def _wait_opened(self, path: str) -> None:
         self.page.locator(".jp-NotebookPanel").first.wait_for(state="visible")
         expected = _count_cells(self.server.root / path)
         if expected:

@@ -100,6 +100,8 @@ def test_binder_url_opens_the_start_page_and_a_widget_renders(binder_env, page, 
         title = page.locator(".jp-NotebookPanel h1").first
         title.wait_for(state="visible")
         assert title.inner_text().strip(), "the start page shows no title"
+        active_tab = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.jp-mod-current").first
+        assert Path(notebook).name in active_tab.inner_text(), "the start page is not in front"
         lab.run_all()
         assert lab.rendered_widget_outputs() >= 1, lab.state()
         assert lab.widget_failures() == [] and lab.error_outputs() == [], lab.state()

@@ -139,7 +139,7 @@ def test_long_options_wrap_without_overlap_and_stay_clickable(
     quiz.wait_for(state="visible")
     single, multiple = (page.locator(".jupyter-widgets.quiz-question").nth(i) for i in (0, 1))
     single.get_by_role("radio").first.wait_for(state="visible")
-    lab.screenshot("quiz-long-options", element=quiz)
+    lab.keep_screenshot("quiz-long-options", element=quiz)  # taken if the test fails
 
     _check_layout(single, "single-choice")
     _check_layout(multiple, "multiple-select")

@@ -1,6 +1,7 @@
 """The static site (``make site``) read from ``file://`` with the network blocked.
 
-The site is built into a temporary folder from the stored notebooks. Every page must load with
+The site is built into a temporary folder from the stored notebooks, and every page is opened
+once (the module fixture ``visit``), with all the checks below. Every page must load with
 no failed request and no request leaving the machine (any non-``file:`` URL is aborted and
 counted), every ``<img>`` must carry real alt text, every internal link must resolve (file and
 ``#anchor``), no raw widget repr may appear, and axe-core must find no serious or critical
@@ -9,8 +10,10 @@ violation (the others are printed as a table).
 
 from __future__ import annotations
 
+import functools
 import html
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -32,7 +35,7 @@ WAIT_MATHJAX = ("() => !window.MathJax || "
                 "document.documentElement.getAttribute('data-mathjax') === 'done'")
 
 
-# One worker builds the site (a module fixture) and runs every site test on it.
+# One worker builds the site (a module fixture) and runs every site test on it (grouping.py).
 pytestmark = pytest.mark.xdist_group("site")
 
 
@@ -67,6 +70,15 @@ def open_offline(context, path: Path) -> tuple[object, list[str], list[str]]:
     return page, blocked, failed
 
 
+@functools.cache
+def anchors_of(target: Path) -> frozenset[str]:
+    """The ids and names a page defines (read once per page, however many links point in)."""
+    text = target.read_text(encoding="utf-8")
+    # nbconvert percent-encodes some heading ids; the browser matches either form
+    return frozenset(unquote(html.unescape(m))
+                     for m in re.findall(r'\b(?:id|name)="([^"]*)"', text))
+
+
 def link_problem(href: str, site: Path) -> str | None:
     """Why an internal link does not resolve, or None."""
     url = urlparse(href)
@@ -77,41 +89,57 @@ def link_problem(href: str, site: Path) -> str | None:
         return f"{href}: no such file"
     if not target.resolve().is_relative_to(site.resolve()):
         return f"{href}: outside the site"
-    if url.fragment:
-        text = target.read_text(encoding="utf-8")
-        # nbconvert percent-encodes some heading ids; the browser matches either form
-        ids = {unquote(html.unescape(m)) for m in re.findall(r'\b(?:id|name)="([^"]*)"', text)}
-        if unquote(url.fragment) not in ids:
-            return f"{href}: no element with id {unquote(url.fragment)!r}"
+    if url.fragment and unquote(url.fragment) not in anchors_of(target):
+        return f"{href}: no element with id {unquote(url.fragment)!r}"
     return None
 
 
-def test_site_pages_load_offline_with_alt_text_and_working_links(site: Path, context) -> None:
-    pages = pages_of(site)
-    assert len(pages) >= 10, f"the site has only {len(pages)} pages"
-    problems: list[str] = []
-    images = 0
-    for path in pages:
-        name = path.relative_to(site).as_posix()
-        page, blocked, failed = open_offline(context, path)
-        problems += [f"{name}: request left the machine: {u}" for u in blocked]
-        problems += [f"{name}: failed request: {u}" for u in failed]
-        alts = page.eval_on_selector_all("img", "els => els.map(e => e.getAttribute('alt'))")
-        images += len(alts)
-        for alt in alts:
-            if not (alt or "").strip() or NBCONVERT_PLACEHOLDER in alt:
-                problems.append(f"{name}: an <img> with alt {alt!r}")
-        for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
-            why = link_problem(href, site)
-            if why:
-                problems.append(f"{name}: broken link {why}")
-        text = page.inner_text("body")
-        for match in RAW_REPR.finditer(text):
-            problems.append(f"{name}: raw repr {match.group(0)!r}")
-        page.close()
-    print(f"\nsite: {len(pages)} pages, {images} images checked offline")
-    assert not problems, "\n".join(problems)
-    assert images > 0, "no image on the whole site: the figures are missing"
+@dataclass
+class Visit:
+    """What one pass over every page found: load problems, images checked, axe rows."""
+    pages: int = 0
+    images: int = 0
+    problems: list[str] = field(default_factory=list)
+    axe_rows: list[dict] = field(default_factory=list)
+
+
+@pytest.fixture(scope="module")
+def visit(site: Path, browser, browser_context_args: dict) -> Visit:
+    """Every page opened once, offline: its requests, images, links and text are checked and
+    axe audits it (two tests read the result; loading each page twice cost a minute)."""
+    context = browser.new_context(**browser_context_args)
+    found = Visit()
+    try:
+        for path in pages_of(site):
+            name = path.relative_to(site).as_posix()
+            page, blocked, failed = open_offline(context, path)
+            found.pages += 1
+            found.problems += [f"{name}: request left the machine: {u}" for u in blocked]
+            found.problems += [f"{name}: failed request: {u}" for u in failed]
+            alts = page.eval_on_selector_all("img", "els => els.map(e => e.getAttribute('alt'))")
+            found.images += len(alts)
+            for alt in alts:
+                if not (alt or "").strip() or NBCONVERT_PLACEHOLDER in alt:
+                    found.problems.append(f"{name}: an <img> with alt {alt!r}")
+            for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
+                why = link_problem(href, site)
+                if why:
+                    found.problems.append(f"{name}: broken link {why}")
+            text = page.inner_text("body")
+            for match in RAW_REPR.finditer(text):
+                found.problems.append(f"{name}: raw repr {match.group(0)!r}")
+            found.axe_rows += audit(page, where=name)
+            page.close()
+    finally:
+        context.close()
+    return found
+
+
+def test_site_pages_load_offline_with_alt_text_and_working_links(visit: Visit) -> None:
+    assert visit.pages >= 10, f"the site has only {visit.pages} pages"
+    print(f"\nsite: {visit.pages} pages, {visit.images} images checked offline")
+    assert not visit.problems, "\n".join(visit.problems)
+    assert visit.images > 0, "no image on the whole site: the figures are missing"
 
 
 def test_site_quizzes_fold_the_answers(site: Path, context) -> None:
@@ -127,11 +155,8 @@ def test_site_quizzes_fold_the_answers(site: Path, context) -> None:
     page.close()
 
 
-def test_site_has_no_serious_or_critical_axe_violation(site: Path, context) -> None:
-    rows: list[dict] = []
-    for path in pages_of(site):
-        page, _, _ = open_offline(context, path)
-        rows += audit(page, where=path.relative_to(site).as_posix())
-        page.close()
-    print("\n" + table(rows))
-    assert not blocking(rows), "serious or critical axe violations:\n" + table(blocking(rows))
+def test_site_has_no_serious_or_critical_axe_violation(visit: Visit) -> None:
+    assert visit.pages >= 10, f"the site has only {visit.pages} pages"
+    print("\n" + table(visit.axe_rows))
+    assert not blocking(visit.axe_rows), "serious or critical axe violations:\n" + table(
+        blocking(visit.axe_rows))

@@ -1,4 +1,8 @@
-"""The start page opens in JupyterLab at the very URL the README's Binder badge uses."""
+"""The README's Binder badge names the start page, the one `make lab` opens.
+
+That the page opens in JupyterLab at the badge's URL is checked in a Binder-like environment by
+``test_binder.py`` (one browser test for both).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
-from labkit import LabPage, source_repo
+from labkit import source_repo
 
 pytestmark = pytest.mark.browser
 
@@ -40,16 +44,3 @@ def test_binder_badge_names_the_start_page() -> None:
             assert start.group(1) == path.removeprefix("lab/tree/"), (
                 f"`make lab` opens {start.group(1)} but the Binder badge opens {path}"
             )
-
-
-def test_start_page_opens_at_the_binder_url(lab: LabPage) -> None:
-    path = binder_path(source_repo() / "README.md")
-    notebook = path.removeprefix("lab/tree/")
-    lab.open(notebook, url_path=path)
-    title = lab.page.locator(".jp-NotebookPanel h1").first
-    title.wait_for(state="visible")
-    assert title.inner_text().strip(), "the start page shows no title"
-    active_tab = lab.page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.jp-mod-current").first
-    assert Path(notebook).name in active_tab.inner_text()
-    assert lab.widget_failures() == []
-    lab.keep_screenshot("start-page-opened")
