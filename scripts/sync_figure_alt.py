@@ -37,7 +37,7 @@ import nbformat
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from pharmacourse.site import caption_after, is_explorer_cell  # noqa: E402
+from pharmacourse.site import caption_after, has_image, is_explorer_cell  # noqa: E402
 
 FOLDERS = ("notebooks", "solutions")
 #: A line that displays the cell's figure: plt.show() or an earlier plots.show(...).
@@ -57,23 +57,18 @@ class FigureAltError(ValueError):
     """A figure cell the script cannot handle (names the notebook and the cell)."""
 
 
-def _has_image(cell: nbformat.NotebookNode) -> bool:
-    return any(any(k.startswith("image/") for k in out.get("data", {}))
-               for out in cell.get("outputs", []))
-
-
 def is_figure_cell(cell: nbformat.NotebookNode) -> bool:
     """A code cell that draws a static figure (not an explorer)."""
     if cell.cell_type != "code" or is_explorer_cell(cell.source):
         return False
     lines = cell.source.splitlines()
     return (any(DISPLAY_LINE.match(line) for line in lines)
-            or bool(OTHER_DISPLAY.search(cell.source)) or _has_image(cell))
+            or bool(OTHER_DISPLAY.search(cell.source)) or has_image(cell))
 
 
 def _is_any_figure(cell: nbformat.NotebookNode) -> bool:
-    return cell.cell_type == "code" and (
-        is_figure_cell(cell) or is_explorer_cell(cell.source) or _has_image(cell))
+    """A static figure or an explorer (a caption search stops at either)."""
+    return is_figure_cell(cell) or (cell.cell_type == "code" and is_explorer_cell(cell.source))
 
 
 def display_call(alt: str, indent: str = "") -> str:

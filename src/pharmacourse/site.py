@@ -56,13 +56,13 @@ def caption_text(source: str) -> str:
     return markdown_plain(_CAPTION_START.sub("", source, count=1))
 
 
-def _has_image(cell: nbformat.NotebookNode) -> bool:
+def has_image(cell: nbformat.NotebookNode) -> bool:
     return cell.cell_type == "code" and any(
         any(t in out.get("data", {}) for t in _IMAGE_TYPES) for out in cell.get("outputs", []))
 
 
 def caption_after(cells: Sequence[nbformat.NotebookNode], index: int,
-                  is_figure: Callable[[nbformat.NotebookNode], bool] = _has_image) -> str | None:
+                  is_figure: Callable[[nbformat.NotebookNode], bool] = has_image) -> str | None:
     """The plain text of the caption of the figure in cell ``index``, or None if it has none.
 
     The caption is the first markdown cell after it that starts with ``*Figure``, looking no
@@ -86,7 +86,7 @@ def figure_captions(cells: Sequence[nbformat.NotebookNode]) -> dict[int, str]:
     """
     captions: dict[int, str] = {}
     for index, cell in enumerate(cells):
-        if not _has_image(cell):
+        if not has_image(cell):
             continue
         caption = caption_after(cells, index)
         if caption is not None:
@@ -113,8 +113,7 @@ def figure_html(output: nbformat.NotebookNode, alt: str, note: str = "") -> str:
     else:
         import base64
 
-        svg = data["image/svg+xml"]
-        svg = "".join(svg) if isinstance(svg, list) else svg
+        svg = _text(data["image/svg+xml"])
         src = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
     extra = f'<figcaption class="interactive-note">{note}</figcaption>' if note else ""
     return (f'<figure class="course-figure"><img src="{src}" alt="{html.escape(alt)}">'

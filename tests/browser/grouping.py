@@ -20,9 +20,14 @@ from pathlib import PurePosixPath
 ONE_WORKER_MODULES = ("test_site.py", "test_binder.py")
 
 
+def _module(nodeid: str) -> str:
+    """The file name of a node id's test module (``a/test_site.py::t``: test_site.py)."""
+    return PurePosixPath(nodeid.split("::", 1)[0]).name
+
+
 def group_of(nodeid: str) -> str:
     """The work unit of a test: its module for ``ONE_WORKER_MODULES``, else the test itself."""
-    module = PurePosixPath(nodeid.split("::", 1)[0]).name
+    module = _module(nodeid)
     return f"module:{module}" if module in ONE_WORKER_MODULES else nodeid
 
 
@@ -31,7 +36,7 @@ def order(nodeids: list[str]) -> list[str]:
     collected."""
     def rank(item: tuple[int, str]) -> tuple[int, int]:
         index, nodeid = item
-        module = PurePosixPath(nodeid.split("::", 1)[0]).name
+        module = _module(nodeid)
         first = ONE_WORKER_MODULES.index(module) if module in ONE_WORKER_MODULES else None
         return (0, first) if first is not None else (1, index)
 

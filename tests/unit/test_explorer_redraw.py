@@ -18,10 +18,7 @@ from PIL import Image
 from pharmacourse import explorers
 from pharmacourse.explorers._base import Explorer
 
-CLASSES = [getattr(explorers, name) for name in explorers.__all__
-           if isinstance(getattr(explorers, name), type)
-           and issubclass(getattr(explorers, name), Explorer)
-           and getattr(explorers, name) is not Explorer]
+CLASSES = explorers.classes()
 
 
 def pixels(png: bytes) -> np.ndarray:

@@ -64,11 +64,8 @@ def test_no_figure_call_shrinks_legend_or_ticks_below_10_pt(path):
 
 def _explorer_classes() -> list[type]:
     from pharmacourse import explorers
-    from pharmacourse.explorers import _LAZY
 
-    found = [getattr(explorers, name) for name in sorted(_LAZY)]
-    return [c for c in found if isinstance(c, type) and issubclass(c, explorers.Explorer)
-            and c is not explorers.Explorer]
+    return explorers.classes()
 
 
 def _small_text_and_thin_lines(fig) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:

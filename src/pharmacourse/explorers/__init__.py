@@ -69,5 +69,12 @@ def __getattr__(name: str) -> Any:
     return value
 
 
+def classes() -> list[type]:
+    """Every explorer class, by name (imports every explorer module: for tests and tools)."""
+    base = __getattr__("Explorer")
+    found = [__getattr__(name) for name in sorted(_LAZY)]
+    return [c for c in found if isinstance(c, type) and issubclass(c, base) and c is not base]
+
+
 def __dir__() -> list[str]:
     return sorted({*globals(), *__all__})
